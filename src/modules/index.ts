@@ -1,0 +1,15 @@
+import type { App } from '../server/types.ts';
+import { auditModule } from './audit/audit.routes.ts';
+import { authModule } from './auth/auth.routes.ts';
+import { healthModule } from './health/health.routes.ts';
+import { membersModule } from './members/members.routes.ts';
+import { organizationsModule } from './organizations/organizations.routes.ts';
+import { usersModule } from './users/users.routes.ts';
+
+export interface Module {
+  name: string;
+  register(app: App): void | Promise<void>;
+}
+
+/** Every domain module; adding a module is adding its folder and one line here. */
+export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, membersModule, auditModule];

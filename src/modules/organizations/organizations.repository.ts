@@ -1,0 +1,84 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Updateable } from 'kysely';
+import type { DB, OrganizationTable } from '../../db/schema.ts';
+import { orgPathInScope } from '../../db/scope.ts';
+import type { Scope } from '../../server/context.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const childCount = sql<number>`(select count(*) from organizations c where c.parent_id = o.id)`.as('child_count');
+const nodeColumns = ['o.id', 'o.parent_id', 'o.code', 'o.name', 'o.kind', 'o.level', 'o.domain', 'o.path'] as const;
+
+/** One organization, only if it lies inside the scope. */
+export async function findOrg(db: Db, scope: Scope, id: number) {
+  return db.selectFrom('organizations as o').selectAll('o').select(childCount).where('o.id', '=', id).where(orgPathInScope(scope, 'o.path')).executeTakeFirst();
+}
+
+/** The top of what the scope sees: the scope's own organization, or every root for `all`. */
+export async function listRoots(db: Db, scope: Scope) {
+  const q = db.selectFrom('organizations as o').select([...nodeColumns, childCount]);
+  return (scope.kind === 'all' ? q.where('o.parent_id', 'is', null) : q.where('o.id', '=', scope.orgId)).orderBy('o.sort_order').orderBy('o.id').execute();
+}
+
+/** Direct children in display order (the parent's scope check is the caller's). */
+export async function listChildren(db: Db, parentId: number, offset: number, limit: number) {
+  const [items, total] = await Promise.all([
+    db.selectFrom('organizations as o').select([...nodeColumns, childCount]).where('o.parent_id', '=', parentId).orderBy('o.sort_order').orderBy('o.id').offset(offset).limit(limit).execute(),
+    db.selectFrom('organizations').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', parentId).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+/** Ancestors of a path that are inside the scope, root first (for breadcrumbs). */
+export async function listAncestors(db: Db, scope: Scope, path: string) {
+  return db
+    .selectFrom('organizations as o')
+    .select(['o.id', 'o.name'])
+    .where(sql<boolean>`o.path @> ${path}::ltree and o.path <> ${path}::ltree`)
+    .where(orgPathInScope(scope, 'o.path'))
+    .orderBy(sql`nlevel(o.path)`)
+    .execute();
+}
+
+/** Organization and member counts of a subtree. */
+export async function subtreeCounts(db: Db, orgId: number, path: string) {
+  const r = await db
+    .selectNoFrom([
+      sql<number>`(select count(*) from organizations where path <@ ${path}::ltree)`.as('orgs'),
+      sql<number>`(select count(*) from members m where m.org_id in (select id from organizations where path <@ ${path}::ltree))`.as('members'),
+      sql<number>`(select count(*) from members where org_id = ${orgId})`.as('direct'),
+    ])
+    .executeTakeFirstOrThrow();
+  return r;
+}
+
+/** Name (substring, trigram-indexed) or code (prefix) search inside the scope. */
+export async function searchOrgs(db: Db, scope: Scope, q: string, limit: number) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectFrom('organizations as o')
+    .select([...nodeColumns, childCount])
+    .select(sql<string[]>`(select array_agg(a.name order by nlevel(a.path)) from organizations a where a.path @> o.path and a.path <> o.path)`.as('path_names'))
+    .where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.code', 'like', `${q.replace(/[\\%_]/g, '')}%`)]))
+    .where(orgPathInScope(scope, 'o.path'))
+    .orderBy(sql`nlevel(o.path)`)
+    .orderBy('o.name')
+    .limit(limit)
+    .execute();
+  return rows;
+}
+
+export async function nextOrgId(db: Db): Promise<number> {
+  const r = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('organizations', 'id'))::int as id`.execute(db);
+  return r.rows[0]!.id;
+}
+
+export type NewOrg = Omit<OrganizationTable, 'id' | 'created_at' | 'updated_at' | 'domain' | 'sort_order'> & { id: number; domain: string; sort_order?: number };
+
+export async function insertOrg(db: Db, org: NewOrg) {
+  await db.insertInto('organizations').values(org).execute();
+}
+
+export async function updateOrg(db: Db, id: number, patch: Omit<Updateable<OrganizationTable>, 'id' | 'path' | 'parent_id'>) {
+  await db.updateTable('organizations').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+}

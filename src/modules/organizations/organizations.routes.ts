@@ -1,0 +1,46 @@
+import { requireCtx } from '../../server/request.ts';
+import type { Module } from '../index.ts';
+import { ChildrenQuery, CreateOrgBody, IdParams, OrgDetail, OrgNode, OrgPage, SearchQuery, SearchReply, UpdateOrgBody } from './organizations.schemas.ts';
+import * as service from './organizations.service.ts';
+import { z } from 'zod';
+
+const tags = ['organizations'];
+
+export const organizationsModule: Module = {
+  name: 'organizations',
+  register(app) {
+    const { db } = app.deps;
+    app.get('/api/orgs/roots', { config: { permission: 'org.read' }, schema: { summary: '组织树顶层（本人管辖范围的根）', tags, response: { 200: z.object({ items: z.array(OrgNode) }) } } }, async (req) => ({
+      items: await service.roots(db, requireCtx(req)),
+    }));
+
+    app.get('/api/orgs/search', { config: { permission: 'org.read' }, schema: { summary: '按名称或代码搜索组织', tags, querystring: SearchQuery, response: { 200: SearchReply } } }, async (req) =>
+      service.search(db, requireCtx(req), req.query.q, req.query.limit),
+    );
+
+    app.get('/api/orgs/:id', { config: { permission: 'org.read' }, schema: { summary: '组织详情', tags, params: IdParams, response: { 200: OrgDetail } } }, async (req) =>
+      service.detail(db, requireCtx(req), req.params.id),
+    );
+
+    app.get(
+      '/api/orgs/:id/children',
+      { config: { permission: 'org.read' }, schema: { summary: '下级组织（分页，懒加载组织树）', tags, params: IdParams, querystring: ChildrenQuery, response: { 200: OrgPage } } },
+      async (req) => service.children(db, requireCtx(req), req.params.id, req.query.offset, req.query.limit),
+    );
+
+    app.post(
+      '/api/orgs',
+      {
+        config: { permission: 'org.write', example: { body: { parentId: 1, code: 'WALK-1', name: '巡检测试支部', kind: 'branch', level: 'unit' } } },
+        schema: { summary: '新建组织', tags, body: CreateOrgBody, response: { 201: OrgDetail } },
+      },
+      async (req, reply) => reply.status(201).send(await service.create(db, requireCtx(req), req.body)),
+    );
+
+    app.patch(
+      '/api/orgs/:id',
+      { config: { permission: 'org.write', example: { body: { name: '巡检改名' } } }, schema: { summary: '修改组织信息', tags, params: IdParams, body: UpdateOrgBody, response: { 200: OrgDetail } } },
+      async (req) => service.update(db, requireCtx(req), req.params.id, req.body),
+    );
+  },
+};

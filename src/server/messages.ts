@@ -1,0 +1,83 @@
+// Server-side messages, Simplified Chinese first. Keys are stable; clients may match on `code`.
+export type Locale = 'zh-CN' | 'en';
+
+const zh = {
+  'auth.required': '请先登录',
+  'auth.badCredentials': '用户名或密码错误',
+  'auth.locked': '连续登录失败次数过多，账号已锁定，请于 {minutes} 分钟后再试或联系管理员',
+  'auth.disabled': '账号已停用，请联系管理员',
+  'auth.passwordChangeRequired': '首次登录须先修改密码',
+  'auth.csrf': '请求缺少有效的安全令牌（CSRF），请刷新页面后重试',
+  'auth.wrongCurrentPassword': '当前密码不正确',
+  'auth.samePassword': '新密码不能与当前密码相同',
+  'password.tooShort': '密码至少需要 10 个字符',
+  'password.tooSimple': '密码须同时包含字母和数字',
+  'forbidden': '没有权限执行此操作',
+  'notFound': '未找到该记录，或不在您的管辖范围内',
+  'notFound.route': '接口不存在',
+  'validation': '请求内容有误',
+  'validation.field': '字段“{field}”：{message}',
+  'json.invalid': '请求体不是有效的 JSON',
+  'json.empty': '请求体为空',
+  'body.tooLarge': '请求体过大（上限 1 MB）',
+  'mediaType': '不支持的内容类型，请使用 application/json',
+  'conflict.username': '用户名“{username}”已被使用',
+  'conflict.orgCode': '组织代码“{code}”已被使用',
+  'org.parentOutOfScope': '上级组织不存在或不在您的管辖范围内',
+  'org.rootForbidden': '只有系统管理员可以创建顶级组织',
+  'user.orgOutOfScope': '所属组织不存在或不在您的管辖范围内',
+  'user.roleTooHigh': '不能授予比自己更高的角色',
+  'user.cannotDisableSelf': '不能停用自己的账号',
+  'tooManyRequests': '请求过于频繁，请稍后再试',
+  'internal': '服务器内部错误，请稍后再试（请求编号 {requestId}）',
+} as const;
+
+export type MessageKey = keyof typeof zh;
+
+const en: Record<MessageKey, string> = {
+  'auth.required': 'Please sign in first',
+  'auth.badCredentials': 'Wrong username or password',
+  'auth.locked': 'Too many failed sign-ins; the account is locked. Try again in {minutes} minutes or ask an administrator',
+  'auth.disabled': 'This account is disabled; ask an administrator',
+  'auth.passwordChangeRequired': 'Change your password before continuing (first sign-in)',
+  'auth.csrf': 'Missing or invalid security token (CSRF); reload the page and try again',
+  'auth.wrongCurrentPassword': 'The current password is wrong',
+  'auth.samePassword': 'The new password must differ from the current one',
+  'password.tooShort': 'The password needs at least 10 characters',
+  'password.tooSimple': 'The password needs both letters and digits',
+  'forbidden': 'You are not allowed to do this',
+  'notFound': 'Not found, or outside your organization scope',
+  'notFound.route': 'No such endpoint',
+  'validation': 'The request is not valid',
+  'validation.field': 'Field "{field}": {message}',
+  'json.invalid': 'The request body is not valid JSON',
+  'json.empty': 'The request body is empty',
+  'body.tooLarge': 'The request body is too large (limit 1 MB)',
+  'mediaType': 'Unsupported content type; send application/json',
+  'conflict.username': 'Username "{username}" is taken',
+  'conflict.orgCode': 'Organization code "{code}" is taken',
+  'org.parentOutOfScope': 'Parent organization not found or outside your scope',
+  'org.rootForbidden': 'Only a system administrator can create a top-level organization',
+  'user.orgOutOfScope': 'Organization not found or outside your scope',
+  'user.roleTooHigh': 'You cannot grant a role above your own',
+  'user.cannotDisableSelf': 'You cannot disable your own account',
+  'tooManyRequests': 'Too many requests; try again later',
+  'internal': 'Internal server error; try again later (request {requestId})',
+};
+
+const tables: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+/** Render a message in a locale, filling `{name}` placeholders. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return tables[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** zh-CN unless the client prefers English (Accept-Language or the user's setting). */
+export function pickLocale(acceptLanguage: string | undefined, userLocale?: string | null): Locale {
+  if (acceptLanguage) {
+    const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+    if (first.startsWith('en')) return 'en';
+    if (first.startsWith('zh')) return 'zh-CN';
+  }
+  return userLocale === 'en' ? 'en' : 'zh-CN';
+}
