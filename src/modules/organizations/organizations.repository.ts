@@ -82,3 +82,17 @@ export async function insertOrg(db: Db, org: NewOrg) {
 export async function updateOrg(db: Db, id: number, patch: Omit<Updateable<OrganizationTable>, 'id' | 'path' | 'parent_id'>) {
   await db.updateTable('organizations').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
 }
+
+/**
+ * Move a subtree under a new parent: one UPDATE rewrites every descendant's path
+ * (new parent path + the subtree's own suffix). Runs inside the caller's transaction.
+ */
+export async function moveSubtree(db: Db, id: number, oldPath: string, newParentId: number, newParentPath: string) {
+  await db.updateTable('organizations').set({ parent_id: newParentId }).where('id', '=', id).execute();
+  const r = await db
+    .updateTable('organizations')
+    .set({ path: sql`${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)`, updated_at: new Date() })
+    .where(sql<boolean>`path <@ ${oldPath}::ltree`)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -1,6 +1,6 @@
 import { requireCtx } from '../../server/request.ts';
 import type { Module } from '../index.ts';
-import { ChildrenQuery, CreateOrgBody, IdParams, OrgDetail, OrgNode, OrgPage, SearchQuery, SearchReply, UpdateOrgBody } from './organizations.schemas.ts';
+import { ChildrenQuery, CreateOrgBody, IdParams, MoveOrgBody, OrgDetail, OrgNode, OrgPage, SearchQuery, SearchReply, UpdateOrgBody } from './organizations.schemas.ts';
 import * as service from './organizations.service.ts';
 import { z } from 'zod';
 
@@ -41,6 +41,12 @@ export const organizationsModule: Module = {
       '/api/orgs/:id',
       { config: { permission: 'org.write', example: { body: { name: '巡检改名' } } }, schema: { summary: '修改组织信息', tags, params: IdParams, body: UpdateOrgBody, response: { 200: OrgDetail } } },
       async (req) => service.update(db, requireCtx(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/api/orgs/:id/move',
+      { config: { permission: 'org.write', example: { body: { newParentId: 1 } } }, schema: { summary: '移动组织（连同全部下级，单个事务）', tags, params: IdParams, body: MoveOrgBody, response: { 200: OrgDetail } } },
+      async (req) => service.move(db, requireCtx(req), req.params.id, req.body.newParentId),
     );
   },
 };

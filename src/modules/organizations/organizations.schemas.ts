@@ -60,3 +60,5 @@ export const CreateOrgBody = z.strictObject({
 });
 
 export const UpdateOrgBody = CreateOrgBody.omit({ parentId: true, code: true }).partial().strict();
+
+export const MoveOrgBody = z.strictObject({ newParentId: Id });

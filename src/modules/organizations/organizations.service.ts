@@ -112,3 +112,25 @@ export async function update(db: Kysely<DB>, ctx: RequestContext, id: number, bo
     return detail(trx, ctx, id);
   });
 }
+
+/** Move an organization with its whole subtree under another parent, both inside the scope. */
+export async function move(db: Kysely<DB>, ctx: RequestContext, id: number, newParentId: number) {
+  return db.transaction().execute(async (trx) => {
+    const org = await repo.findOrg(trx, ctx.scope, id);
+    if (!org) throw notFound();
+    if (org.parent_id === null || (ctx.scope.kind !== 'all' && org.id === ctx.scope.orgId)) throw forbidden('org.moveRoot');
+    const target = await repo.findOrg(trx, ctx.scope, newParentId);
+    if (!target) throw new AppError(404, 'org.parentOutOfScope', {}, 'newParentId');
+    if (target.path === org.path || target.path.startsWith(`${org.path}.`)) throw new AppError(400, 'org.moveIntoItself', {}, 'newParentId');
+    const moved = await repo.moveSubtree(trx, id, org.path, target.id, target.path);
+    await appendAudit(trx, ctx, {
+      action: 'org.move',
+      entity: 'organization',
+      entityId: id,
+      scopePath: `${target.path}.${id}`,
+      before: { parentId: org.parent_id, path: org.path },
+      after: { parentId: target.id, path: `${target.path}.${id}`, subtreeSize: moved },
+    });
+    return detail(trx, ctx, id);
+  });
+}
