@@ -22,6 +22,11 @@ export interface OrganizationTable {
   urban_rural: string | null;
   sort_order: Generated<number>;
   established_on: DateString | null;
+  status: Generated<string>;
+  dissolved_on: DateString | null;
+  term_started_on: DateString | null;
+  term_years: number | null;
+  joint_type: string | null;
   created_at: AutoTimestamp;
   updated_at: AutoTimestamp;
 }
@@ -47,6 +52,10 @@ export interface MemberTable {
   household: Generated<string>;
   address: string | null;
   is_mobile: Generated<boolean>;
+  unit_id: number | null;
+  household_register: string | null;
+  left_on: DateString | null;
+  left_reason: string | null;
   created_at: AutoTimestamp;
   updated_at: AutoTimestamp;
 }
@@ -98,10 +107,138 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  org_id: number;
+  division_code: string | null;
+  urban_rural: string | null;
+  employees: number | null;
+  established_on: DateString | null;
+  dissolved_on: DateString | null;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+
+export interface OrganizationUnitTable {
+  org_id: number;
+  unit_id: number;
+  is_primary: Generated<boolean>;
+}
+
+export interface OrgVersionTable {
+  id: Generated<number>;
+  org_id: number;
+  valid_from: DateString;
+  valid_to: DateString | null;
+  parent_id: number | null;
+  path: string;
+  name: string;
+  kind: string;
+  level: string;
+  domain: string;
+  urban_rural: string | null;
+  division_code: string | null;
+}
+
+export interface OrgEventTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+  effective_on: DateString;
+  summary: string;
+  details: unknown;
+  actor_name: string;
+  created_at: AutoTimestamp;
+}
+
+export interface OrgPostTable {
+  id: Generated<number>;
+  org_id: number;
+  post: string;
+  member_id: number | null;
+  holder_name: string;
+  started_on: DateString;
+  ended_on: DateString | null;
+}
+
+export interface AllianceTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  org_id: number;
+  established_on: DateString;
+  agreement: string | null;
+  created_at: AutoTimestamp;
+}
+
+export interface AllianceMemberTable {
+  alliance_id: number;
+  unit_id: number;
+  role: Generated<string>;
+  joined_on: DateString;
+}
+
+export interface AllianceMeetingTable {
+  id: Generated<number>;
+  alliance_id: number;
+  held_on: DateString;
+  title: string;
+  summary: string | null;
+  attendees: number | null;
+}
+
+export interface HouseholdTable {
+  id: Generated<number>;
+  org_id: number;
+  head_name: string;
+  address: string | null;
+  size: number | null;
+}
+
+export interface MemberHouseholdTable {
+  member_id: number;
+  household_id: number;
+  since: DateString;
+}
+
+export interface MemberPeriodTable {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  valid_from: DateString;
+  valid_to: DateString | null;
+}
+
+export interface RuleTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  effective_from: DateString;
+  params: unknown;
+  source: string;
+  note: string | null;
+  created_at: AutoTimestamp;
+}
+
 export interface DB {
   organizations: OrganizationTable;
   members: MemberTable;
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+  units: UnitTable;
+  organization_units: OrganizationUnitTable;
+  org_versions: OrgVersionTable;
+  org_events: OrgEventTable;
+  org_posts: OrgPostTable;
+  alliances: AllianceTable;
+  alliance_members: AllianceMemberTable;
+  alliance_meetings: AllianceMeetingTable;
+  households: HouseholdTable;
+  member_households: MemberHouseholdTable;
+  member_periods: MemberPeriodTable;
+  rules: RuleTable;
 }

@@ -4,6 +4,8 @@ import { authModule } from './auth/auth.routes.ts';
 import { healthModule } from './health/health.routes.ts';
 import { membersModule } from './members/members.routes.ts';
 import { organizationsModule } from './organizations/organizations.routes.ts';
+import { structureModule } from './organizations/structure.routes.ts';
+import { rulesModule } from './rules/rules.routes.ts';
 import { usersModule } from './users/users.routes.ts';
 
 export interface Module {
@@ -12,4 +14,4 @@ export interface Module {
 }
 
 /** Every domain module; adding a module is adding its folder and one line here. */
-export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, membersModule, auditModule];
+export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, auditModule, rulesModule];

@@ -4,7 +4,7 @@ import type { FieldCipher } from '../lib/secrets.ts';
 import { appendAudit } from '../modules/audit/audit.repository.ts';
 import { countiesOf, findDivision, townshipsOf, villagesOf, type Division } from './division.ts';
 import { synthesizeMembers, type MemberSlot } from './members.ts';
-import { prng, type Rng } from './synthetic.ts';
+import { isoDate, prng, type Rng } from './synthetic.ts';
 
 // Builds the organization skeleton of a real county or city from the NBS division list:
 // county committee → township committees / street working committees → village and community
@@ -23,10 +23,12 @@ interface PlannedOrg {
   /** Members to place directly in this organization. */
   members: number;
   memberProfile: MemberSlot['profile'];
+  /** The unit (village committee, organ, company, school) the organization is set up in. */
+  unit?: { kind: string; name: string };
 }
 
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
-const shortVillage = (n: string) => n.replace(/(居民委员会|村民委员会|居委会|村委会)$/, '');
+const shortVillage = (n: string) => n.replace(/(村民委员会|村委会)$/, '村').replace(/(居民委员会|居委会)$/, '');
 const isCommunity = (n: string) => /社区|居委会|居民委员会/.test(n);
 
 function townshipOrg(t: Division, countyFull: string): Pick<PlannedOrg, 'name' | 'kind'> {
@@ -54,12 +56,13 @@ function planVillage(plan: PlannedOrg[], rng: Rng, v: Division, parent: number, 
     urban_rural: community ? (streetTown ? 'main_urban' : 'town_center') : 'village',
     memberProfile: (community ? 'community' : 'rural') as MemberSlot['profile'],
   };
+  const unit = { kind: community ? 'community' : 'village', name: v.name };
   if (members < 50) {
-    plan.push({ ...base, parent, name: `中共${name}支部委员会`, kind: 'branch', members });
+    plan.push({ ...base, parent, name: `中共${name}支部委员会`, kind: 'branch', members, unit });
     return;
   }
   const big = members >= 100;
-  const idx = plan.push({ ...base, parent, name: big ? `中共${name}委员会` : `中共${name}总支部委员会`, kind: big ? 'committee' : 'general_branch', members: 0 }) - 1;
+  const idx = plan.push({ ...base, parent, name: big ? `中共${name}委员会` : `中共${name}总支部委员会`, kind: big ? 'committee' : 'general_branch', members: 0, unit }) - 1;
   const subs = big ? Math.min(CN_NUM.length, Math.ceil(members / 40)) : rng.int(2, 3);
   split(rng, members, subs).forEach((m, i) =>
     plan.push({
@@ -89,17 +92,17 @@ function planSystems(plan: PlannedOrg[], rng: Rng, root: number, county: Divisio
   const shares = split(rng, members, 3);
   const organ = plan.push({ parent: root, code: `${county.code}J00`, name: `中共${countyFull}直属机关工作委员会`, kind: 'working_committee', level: 'unit', domain: 'organ', division_code: county.code, urban_rural: null, members: 0, memberProfile: 'organ' }) - 1;
   split(rng, shares[0]!, ORGANS.length).forEach((m, i) =>
-    plan.push({ parent: organ, code: `${county.code}J${String(i + 1).padStart(2, '0')}`, name: `中共${countyFull.replace(/^.*?市/, '')}${ORGANS[i]!.slice(1)}支部委员会`, kind: 'branch', level: 'unit', domain: 'organ', division_code: county.code, urban_rural: null, members: m, memberProfile: 'organ' }),
+    plan.push({ parent: organ, code: `${county.code}J${String(i + 1).padStart(2, '0')}`, name: `中共${countyFull.replace(/^.*?市/, '')}${ORGANS[i]!.slice(1)}支部委员会`, kind: 'branch', level: 'unit', domain: 'organ', division_code: county.code, urban_rural: null, members: m, memberProfile: 'organ', unit: { kind: 'organ', name: `${countyFull.replace(/^.*?市/, '')}${ORGANS[i]!.slice(1)}` } }),
   );
   const twoNew = plan.push({ parent: root, code: `${county.code}F00`, name: `中共${countyFull}非公有制经济组织和社会组织综合委员会`, kind: 'committee', level: 'unit', domain: 'non_public', division_code: county.code, urban_rural: null, members: 0, memberProfile: 'enterprise' }) - 1;
   split(rng, shares[1]!, ENTERPRISES.length).forEach((m, i) => {
     const [suffix, domain] = ENTERPRISES[i]!;
-    plan.push({ parent: twoNew, code: `${county.code}F${String(i + 1).padStart(2, '0')}`, name: `中共嘉兴市${TRADE_NAMES[i]}${suffix}支部委员会`, kind: m >= 3 ? 'branch' : 'joint_branch', level: 'unit', domain, division_code: county.code, urban_rural: null, members: m, memberProfile: 'enterprise' });
+    plan.push({ parent: twoNew, code: `${county.code}F${String(i + 1).padStart(2, '0')}`, name: `中共${TRADE_NAMES[i]}${suffix}支部委员会`, kind: m >= 3 ? 'branch' : 'joint_branch', level: 'unit', domain, division_code: county.code, urban_rural: null, members: m, memberProfile: 'enterprise', unit: { kind: domain, name: `${TRADE_NAMES[i]}${suffix}` } });
   });
   const edu = plan.push({ parent: root, code: `${county.code}S00`, name: `中共${countyFull}教育系统委员会`, kind: 'committee', level: 'unit', domain: 'school', division_code: county.code, urban_rural: null, members: 0, memberProfile: 'school' }) - 1;
   const schools = ['第一中学', '第二中学', '实验小学', '职业技术学校'];
   split(rng, shares[2]!, schools.length).forEach((m, i) =>
-    plan.push({ parent: edu, code: `${county.code}S${String(i + 1).padStart(2, '0')}`, name: `中共${countyFull.replace(/^.*?市/, '')}${schools[i]}支部委员会`, kind: 'branch', level: 'unit', domain: 'school', division_code: county.code, urban_rural: null, members: m, memberProfile: 'school' }),
+    plan.push({ parent: edu, code: `${county.code}S${String(i + 1).padStart(2, '0')}`, name: `中共${countyFull.replace(/^.*?市/, '')}${schools[i]}支部委员会`, kind: 'branch', level: 'unit', domain: 'school', division_code: county.code, urban_rural: null, members: m, memberProfile: 'school', unit: { kind: 'school', name: `${countyFull}${schools[i]}` } }),
   );
 }
 
@@ -116,6 +119,12 @@ async function planCounty(plan: PlannedOrg[], rng: Rng, county: Division, parent
     const town = plan.push({ parent: root, code: t.code, division_code: t.code, level: 'township', domain: 'local', urban_rural: null, members: 0, memberProfile: 'organ', ...townshipOrg(t, countyFull) }) - 1;
     for (const v of villages.filter((x) => x.parentCode === t.code)) planVillage(plan, rng, v, town, street, perVillage[vi++] ?? 0);
   }
+}
+
+/** A plausible founding date per level (deterministic through the generator). */
+function establishedOn(rng: Rng, level: string): string {
+  const year = level === 'city' || level === 'county' ? 1983 : level === 'township' ? rng.int(1984, 2001) : level === 'village' ? rng.int(1990, 2012) : level === 'grid' ? rng.int(2008, 2021) : rng.int(1998, 2018);
+  return isoDate(year, rng.int(1, 12), rng.int(1, 28));
 }
 
 export interface SeedRegionResult {
@@ -148,9 +157,17 @@ export async function seedRegion(db: Kysely<DB>, cipher: FieldCipher, code: stri
     const rows = plan.map((p, i) => {
       const parentPath = p.parent === null ? null : paths[p.parent]!;
       paths[i] = parentPath ? `${parentPath}.${ids[i]}` : String(ids[i]);
-      return { id: ids[i]!, parent_id: p.parent === null ? null : ids[p.parent]!, path: paths[i]!, code: p.code, name: p.name, kind: p.kind, level: p.level, domain: p.domain, division_code: p.division_code, urban_rural: p.urban_rural, sort_order: i };
+      return { id: ids[i]!, parent_id: p.parent === null ? null : ids[p.parent]!, path: paths[i]!, code: p.code, name: p.name, kind: p.kind, level: p.level, domain: p.domain, division_code: p.division_code, urban_rural: p.urban_rural, sort_order: i, established_on: establishedOn(rng, p.level) };
     });
     for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('organizations').values(rows.slice(i, i + 1000)).execute();
+    await sql`insert into org_versions (org_id, valid_from, parent_id, path, name, kind, level, domain, urban_rural, division_code)
+      select id, established_on, parent_id, path, name, kind, level, domain, urban_rural, division_code from organizations where id = any(${sql.val(ids)}::int[])`.execute(trx);
+    const units = plan.flatMap((p, i) => (p.unit ? [{ code: `U${p.code}`, name: p.unit.name, kind: p.unit.kind, org_id: ids[i]!, division_code: p.division_code, urban_rural: p.urban_rural, established_on: rows[i]!.established_on, orgId: ids[i]! }] : []));
+    for (let i = 0; i < units.length; i += 1000) {
+      const batch = units.slice(i, i + 1000);
+      const inserted = await trx.insertInto('units').values(batch.map(({ orgId: _o, ...u }) => u)).returning('id').execute();
+      await trx.insertInto('organization_units').values(inserted.map((u, k) => ({ org_id: batch[k]!.orgId, unit_id: u.id, is_primary: true }))).execute();
+    }
     const slots: MemberSlot[] = plan.flatMap((p, i) => (p.members > 0 ? [{ orgId: ids[i]!, count: p.members, profile: p.memberProfile, region6: (p.division_code ?? code).slice(0, 6).padEnd(6, '0') }] : []));
     let inserted = 0;
     for (const batch of synthesizeMembers(rng, cipher, slots, 2000)) {
@@ -158,6 +175,9 @@ export async function seedRegion(db: Kysely<DB>, cipher: FieldCipher, code: stri
       inserted += batch.length;
       if (inserted % 20000 === 0) opts.log?.(`  已生成 ${inserted} 名党员`);
     }
+    await sql`insert into member_periods (member_id, org_id, valid_from)
+      select m.id, m.org_id, greatest(m.joined_on, o.established_on) from members m join organizations o on o.id = m.org_id
+      where o.id = any(${sql.val(ids)}::int[])`.execute(trx);
     await appendAudit(trx, { actor: { userId: null, username: 'system' }, requestId: null, ip: null }, {
       action: 'seed.region',
       entity: 'organization',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { modules } from '../modules/index.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -20,6 +20,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web UI from this directory (default dist/web); false for API-only. */
   webDir?: string | false;
+  /** Receives every route as it is registered (the scope-walk test enumerates the API with it). */
+  routes?: RouteOptions[];
 }
 
 /** Assemble the HTTP application: plugins, every module's routes, docs and the web UI. */
@@ -39,6 +41,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('deps', opts.deps);
+  const routes = opts.routes;
+  if (routes) app.addHook('onRoute', (r) => void routes.push(r as RouteOptions));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');

@@ -22,7 +22,8 @@ export const conflict = (key: MessageKey, params: Record<string, string | number
 /** Raised by the request validator with the raw zod issues (localized when rendered). */
 export class RequestValidationError extends Error {
   readonly statusCode = 400;
-  validationContext = 'body';
+  /** Set by Fastify to the part that failed (body, params, querystring, headers); a default here would stop it. */
+  validationContext?: string;
   constructor(readonly issues: ReadonlyArray<{ code: string; path: PropertyKey[]; message: string; [k: string]: unknown }>) {
     super('request validation failed');
   }

@@ -96,3 +96,44 @@ export const MEMBER_CATEGORY = codes({
 });
 
 export const HOUSEHOLD = codes({ urban: { zh: '城镇', en: 'Urban' }, rural: { zh: '农村', en: 'Rural' } });
+
+export const ORG_POST = codes({
+  secretary: { zh: '书记', en: 'Secretary' },
+  deputy_secretary: { zh: '副书记', en: 'Deputy secretary' },
+  organization: { zh: '组织委员', en: 'Organization member' },
+  propaganda: { zh: '宣传委员', en: 'Publicity member' },
+  discipline: { zh: '纪检委员', en: 'Discipline member' },
+  youth: { zh: '青年委员', en: 'Youth member' },
+  women: { zh: '妇女委员', en: 'Women member' },
+  committee_member: { zh: '委员', en: 'Committee member' },
+  group_leader: { zh: '党小组长', en: 'Group leader' },
+});
+
+export const UNIT_KIND = codes({
+  village: { zh: '村', en: 'Village' },
+  community: { zh: '社区', en: 'Community' },
+  organ: { zh: '机关', en: 'Government organ' },
+  soe: { zh: '国有企业', en: 'State enterprise' },
+  institution: { zh: '事业单位', en: 'Public institution' },
+  school: { zh: '学校', en: 'School' },
+  non_public: { zh: '非公有制企业', en: 'Non-public enterprise' },
+  social_org: { zh: '社会组织', en: 'Social organization' },
+  cooperative: { zh: '农民专业合作社', en: 'Farmer cooperative' },
+  leading_enterprise: { zh: '农业龙头企业', en: 'Agricultural leading enterprise' },
+  trade_association: { zh: '行业协会', en: 'Trade association' },
+  other: { zh: '其他', en: 'Other' },
+});
+
+export const JOINT_TYPE = codes({
+  industry_extension: { zh: '产业延伸型', en: 'Industry extension' },
+  rural_community: { zh: '农村社区聚集型', en: 'Rural community aggregation' },
+  village_village: { zh: '村村/村居联建型', en: 'Village–village / village–community' },
+  strong_enterprise: { zh: '强企带村融合型', en: 'Strong enterprise with village' },
+});
+
+export const ALLIANCE_KIND = codes({
+  joint_meeting: { zh: '区域化党建联席会议', en: 'Regional joint meeting' },
+  street_committee: { zh: '街道大工委', en: 'Street grand working committee' },
+  community_committee: { zh: '社区大党委', en: 'Community grand committee' },
+  alliance: { zh: '党建联盟', en: 'Party-building alliance' },
+});

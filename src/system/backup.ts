@@ -66,7 +66,12 @@ export async function backup(db: Kysely<DB>, file: string): Promise<Record<strin
 
 /** Replace all data with a backup's, in one transaction: on any error nothing changes. */
 export async function restore(db: Kysely<DB>, file: string): Promise<Record<string, number>> {
-  const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  // pipe() does not forward the file's errors (e.g. a missing file): pass them on, or the restore
+  // never settles and the error escapes as an uncaught exception.
+  const source = fs.createReadStream(file);
+  const gunzip = zlib.createGunzip();
+  source.on('error', (err) => gunzip.destroy(err));
+  const rl = readline.createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
   const it = rl[Symbol.asyncIterator]();
   const first = await it.next();
   const header = first.done ? null : (JSON.parse(first.value) as Header);

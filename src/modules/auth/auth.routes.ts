@@ -41,7 +41,7 @@ export const authModule: Module = {
       '/api/auth/logout',
       { config: { allowDuringPasswordChange: true, example: { body: {} } }, schema: { summary: '退出登录', tags, response: { 200: OkReply } } },
       async (req, reply) => {
-        await logout(app.deps.db, req.cookies[SESSION_COOKIE] ?? '');
+        await logout(app.deps.db, requireCtx(req), req.cookies[SESSION_COOKIE] ?? '');
         clearSessionCookie(reply);
         return { ok: true as const };
       },

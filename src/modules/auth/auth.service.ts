@@ -81,8 +81,12 @@ export async function me(db: Kysely<DB>, token: string): Promise<Me | null> {
   };
 }
 
-export async function logout(db: Kysely<DB>, token: string) {
-  await deleteSession(db, tokenHash(token));
+/** End this session; recorded like the sign-in that opened it. */
+export async function logout(db: Kysely<DB>, ctx: RequestContext, token: string) {
+  await db.transaction().execute(async (trx) => {
+    await deleteSession(trx, tokenHash(token));
+    await appendAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: ctx.actor.userId, scopePath: null });
+  });
 }
 
 /** Change one's own password; other sessions of the user are closed. */

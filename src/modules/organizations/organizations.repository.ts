@@ -1,12 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { DB, OrganizationTable } from '../../db/schema.ts';
 import { orgPathInScope } from '../../db/scope.ts';
 import type { Scope } from '../../server/context.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const childCount = sql<number>`(select count(*) from organizations c where c.parent_id = o.id)`.as('child_count');
+const childCount = sql<number>`(select count(*) from organizations c where c.parent_id = o.id and c.status = 'active')`.as('child_count');
 const nodeColumns = ['o.id', 'o.parent_id', 'o.code', 'o.name', 'o.kind', 'o.level', 'o.domain', 'o.path'] as const;
 
 /** One organization, only if it lies inside the scope. */
@@ -23,8 +23,8 @@ export async function listRoots(db: Db, scope: Scope) {
 /** Direct children in display order (the parent's scope check is the caller's). */
 export async function listChildren(db: Db, parentId: number, offset: number, limit: number) {
   const [items, total] = await Promise.all([
-    db.selectFrom('organizations as o').select([...nodeColumns, childCount]).where('o.parent_id', '=', parentId).orderBy('o.sort_order').orderBy('o.id').offset(offset).limit(limit).execute(),
-    db.selectFrom('organizations').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', parentId).executeTakeFirstOrThrow(),
+    db.selectFrom('organizations as o').select([...nodeColumns, childCount]).where('o.parent_id', '=', parentId).where('o.status', '=', 'active').orderBy('o.sort_order').orderBy('o.id').offset(offset).limit(limit).execute(),
+    db.selectFrom('organizations').select(sql<number>`count(*)`.as('n')).where('parent_id', '=', parentId).where('status', '=', 'active').executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }
@@ -44,9 +44,9 @@ export async function listAncestors(db: Db, scope: Scope, path: string) {
 export async function subtreeCounts(db: Db, orgId: number, path: string) {
   const r = await db
     .selectNoFrom([
-      sql<number>`(select count(*) from organizations where path <@ ${path}::ltree)`.as('orgs'),
-      sql<number>`(select count(*) from members m where m.org_id in (select id from organizations where path <@ ${path}::ltree))`.as('members'),
-      sql<number>`(select count(*) from members where org_id = ${orgId})`.as('direct'),
+      sql<number>`(select count(*) from organizations where path <@ ${path}::ltree and status = 'active')`.as('orgs'),
+      sql<number>`(select count(*) from members m where m.left_on is null and m.org_id in (select id from organizations where path <@ ${path}::ltree))`.as('members'),
+      sql<number>`(select count(*) from members where org_id = ${orgId} and left_on is null)`.as('direct'),
     ])
     .executeTakeFirstOrThrow();
   return r;
@@ -54,13 +54,15 @@ export async function subtreeCounts(db: Db, orgId: number, path: string) {
 
 /** Name (substring, trigram-indexed) or code (prefix) search inside the scope. */
 export async function searchOrgs(db: Db, scope: Scope, q: string, limit: number) {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const like = `%${escaped}%`;
   const rows = await db
     .selectFrom('organizations as o')
     .select([...nodeColumns, childCount])
     .select(sql<string[]>`(select array_agg(a.name order by nlevel(a.path)) from organizations a where a.path @> o.path and a.path <> o.path)`.as('path_names'))
-    .where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.code', 'like', `${q.replace(/[\\%_]/g, '')}%`)]))
+    .where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.code', 'like', `${escaped}%`)]))
     .where(orgPathInScope(scope, 'o.path'))
+    .where('o.status', '=', 'active')
     .orderBy(sql`nlevel(o.path)`)
     .orderBy('o.name')
     .limit(limit)
@@ -73,7 +75,7 @@ export async function nextOrgId(db: Db): Promise<number> {
   return r.rows[0]!.id;
 }
 
-export type NewOrg = Omit<OrganizationTable, 'id' | 'created_at' | 'updated_at' | 'domain' | 'sort_order'> & { id: number; domain: string; sort_order?: number };
+export type NewOrg = Insertable<OrganizationTable> & { id: number };
 
 export async function insertOrg(db: Db, org: NewOrg) {
   await db.insertInto('organizations').values(org).execute();

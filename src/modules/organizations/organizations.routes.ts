@@ -1,6 +1,7 @@
 import { requireCtx } from '../../server/request.ts';
 import type { Module } from '../index.ts';
-import { ChildrenQuery, CreateOrgBody, IdParams, MoveOrgBody, OrgDetail, OrgNode, OrgPage, SearchQuery, SearchReply, UpdateOrgBody } from './organizations.schemas.ts';
+import { ChildrenQuery, CreateOrgBody, DissolveOrgBody, IdParams, MergeOrgBody, MoveOrgBody, OrgEvents, SplitOrgBody, OrgDetail, OrgNode, OrgPage, SearchQuery, SearchReply, UpdateOrgBody } from './organizations.schemas.ts';
+import * as ops from './operations.service.ts';
 import * as service from './organizations.service.ts';
 import { z } from 'zod';
 
@@ -34,19 +35,44 @@ export const organizationsModule: Module = {
         config: { permission: 'org.write', example: { body: { parentId: 1, code: 'WALK-1', name: '巡检测试支部', kind: 'branch', level: 'unit' } } },
         schema: { summary: '新建组织', tags, body: CreateOrgBody, response: { 201: OrgDetail } },
       },
-      async (req, reply) => reply.status(201).send(await service.create(db, requireCtx(req), req.body)),
+      async (req, reply) => reply.status(201).send(await ops.create(db, requireCtx(req), req.body)),
     );
 
     app.patch(
       '/api/orgs/:id',
       { config: { permission: 'org.write', example: { body: { name: '巡检改名' } } }, schema: { summary: '修改组织信息', tags, params: IdParams, body: UpdateOrgBody, response: { 200: OrgDetail } } },
-      async (req) => service.update(db, requireCtx(req), req.params.id, req.body),
+      async (req) => ops.update(db, requireCtx(req), req.params.id, req.body),
     );
 
     app.post(
       '/api/orgs/:id/move',
       { config: { permission: 'org.write', example: { body: { newParentId: 1 } } }, schema: { summary: '移动组织（连同全部下级，单个事务）', tags, params: IdParams, body: MoveOrgBody, response: { 200: OrgDetail } } },
-      async (req) => service.move(db, requireCtx(req), req.params.id, req.body.newParentId),
+      async (req) => ops.move(db, requireCtx(req), req.params.id, req.body.newParentId, req.body.effectiveOn),
+    );
+
+    app.post(
+      '/api/orgs/:id/merge',
+      { config: { permission: 'org.write', example: { body: { sourceIds: [1] } } }, schema: { summary: '合并：把若干组织并入本组织（党员、下级组织随之转入，来源组织撤销）', tags, params: IdParams, body: MergeOrgBody, response: { 200: OrgDetail } } },
+      async (req) => ops.merge(db, requireCtx(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/api/orgs/:id/split',
+      {
+        config: { permission: 'org.write', example: { body: { parts: [{ code: 'WALK-S', name: '巡检拆分支部', kind: 'branch', memberIds: [1], childIds: [] }] } } },
+        schema: { summary: '拆分：新设同级组织并划转指定党员、下级组织', tags, params: IdParams, body: SplitOrgBody, response: { 200: z.object({ created: z.array(OrgDetail) }) } },
+      },
+      async (req) => ops.split(db, requireCtx(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/api/orgs/:id/dissolve',
+      { config: { permission: 'org.write', example: { body: { reason: '巡检' } } }, schema: { summary: '撤销组织（须先转出党员、移走下级组织）', tags, params: IdParams, body: DissolveOrgBody, response: { 200: OrgDetail } } },
+      async (req) => ops.dissolve(db, requireCtx(req), req.params.id, req.body),
+    );
+
+    app.get('/api/orgs/:id/events', { config: { permission: 'org.read' }, schema: { summary: '组织沿革（成立、更名、调整、合并、拆分、撤销）', tags, params: IdParams, response: { 200: OrgEvents } } }, async (req) =>
+      ops.events(db, requireCtx(req), req.params.id),
     );
   },
 };

@@ -28,6 +28,8 @@ export const OrgDetail = OrgNode.extend({
   divisionCode: z.string().nullable(),
   urbanRural: z.enum(URBAN_RURAL.values).nullable(),
   establishedOn: z.string().nullable(),
+  status: z.enum(['active', 'dissolved']),
+  dissolvedOn: z.string().nullable(),
   ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
   subtreeOrgCount: z.number(),
   subtreeMemberCount: z.number(),
@@ -59,6 +61,43 @@ export const CreateOrgBody = z.strictObject({
   establishedOn: dateString.nullish(),
 });
 
-export const UpdateOrgBody = CreateOrgBody.omit({ parentId: true, code: true }).partial().strict();
+const effectiveOn = z.iso.date().optional().describe('生效日期，默认今天');
 
-export const MoveOrgBody = z.strictObject({ newParentId: Id });
+export const UpdateOrgBody = CreateOrgBody.omit({ parentId: true, code: true, establishedOn: true }).partial().extend({ effectiveOn }).strict();
+
+export const MoveOrgBody = z.strictObject({ newParentId: Id, effectiveOn });
+
+export const MergeOrgBody = z.strictObject({
+  sourceIds: z.array(Id).min(1).max(50).describe('并入目标组织的组织'),
+  effectiveOn,
+});
+
+export const SplitOrgBody = z.strictObject({
+  parts: z
+    .array(
+      z.strictObject({
+        code: CreateOrgBody.shape.code,
+        name: CreateOrgBody.shape.name,
+        kind: CreateOrgBody.shape.kind,
+        memberIds: z.array(Id).max(10_000).default([]),
+        childIds: z.array(Id).max(1_000).default([]),
+      }),
+    )
+    .min(1)
+    .max(20),
+  dissolveSource: z.boolean().default(false),
+  effectiveOn,
+});
+
+export const DissolveOrgBody = z.strictObject({ effectiveOn, reason: z.string().trim().max(200).optional() });
+
+export const OrgEvent = z.object({
+  id: z.number(),
+  kind: z.string(),
+  effectiveOn: z.string(),
+  summary: z.string(),
+  details: z.unknown(),
+  actorName: z.string(),
+  createdAt: z.string(),
+});
+export const OrgEvents = z.object({ items: z.array(OrgEvent) });

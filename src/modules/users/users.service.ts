@@ -7,6 +7,7 @@ import { ROLE_RANK, type RequestContext, type Role } from '../../server/context.
 import { AppError, badRequest, conflict, forbidden, isUniqueViolation, notFound } from '../../server/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { deleteUserSessions } from '../auth/session.repository.ts';
+import { findMember } from '../members/members.repository.ts';
 import { findOrg } from '../organizations/organizations.repository.ts';
 import * as repo from './users.repository.ts';
 import type { CreateUserBody, UpdateUserBody, UserItem } from './users.schemas.ts';
@@ -51,6 +52,8 @@ export async function list(db: Kysely<DB>, ctx: RequestContext, q: { q?: string 
 export async function create(db: Kysely<DB>, ctx: RequestContext, body: z.infer<typeof CreateUserBody>) {
   assertCanGrant(ctx, body.role);
   const org = await orgInScope(db, ctx, body.orgId);
+  // The linked member record must exist and lie in the caller's scope too (else a cross-scope link or an FK 500).
+  if (body.memberId != null && !(await findMember(db, ctx.scope, body.memberId))) throw new AppError(404, 'notFound', {}, 'memberId');
   const password = generatePassword();
   const hash = await hashPassword(password);
   try {

@@ -42,11 +42,11 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const locale = localeOf(req);
     if (err instanceof RequestValidationError) {
-      const part = err.validationContext;
-      const errors = err.issues.map((i) => {
-        const inner = i.code === 'unrecognized_keys' && Array.isArray(i.keys) ? [...i.path, ...(i.keys as string[])] : i.path;
-        const field = [part === 'body' ? '' : part, ...inner.map(String)].filter(Boolean).join('.') || part;
-        return { field, message: issueMessage(locale, i) };
+      const part = err.validationContext ?? 'body';
+      // One entry per unknown key (several unknown keys are siblings, not a nested path).
+      const errors = err.issues.flatMap((i) => {
+        const paths = i.code === 'unrecognized_keys' && Array.isArray(i.keys) ? (i.keys as string[]).map((k) => [...i.path, k]) : [i.path];
+        return paths.map((inner) => ({ field: [part === 'body' ? '' : part, ...inner.map(String)].filter(Boolean).join('.') || part, message: issueMessage(locale, i) }));
       });
       const first = errors[0]!;
       return send(reply, 400, 'validation', t(locale, 'validation'), t(locale, 'validation.field', first), errors);
