@@ -6,6 +6,7 @@ import { membersModule } from './members/members.routes.ts';
 import { organizationsModule } from './organizations/organizations.routes.ts';
 import { structureModule } from './organizations/structure.routes.ts';
 import { rulesModule } from './rules/rules.routes.ts';
+import { unitsModule } from './units/units.routes.ts';
 import { usersModule } from './users/users.routes.ts';
 
 export interface Module {
@@ -14,4 +15,4 @@ export interface Module {
 }
 
 /** Every domain module; adding a module is adding its folder and one line here. */
-export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, auditModule, rulesModule];
+export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, auditModule, rulesModule, unitsModule];

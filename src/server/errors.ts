@@ -34,3 +34,10 @@ export function isUniqueViolation(err: unknown, constraint: string): boolean {
   const e = err as { code?: string; constraint?: string; message?: string } | null;
   return !!e && e.code === '23505' && (e.constraint === constraint || !!e.message?.includes(constraint));
 }
+
+/** Several field problems at once (a member record breaking two rules), rendered as one 400. */
+export class FieldErrors extends Error {
+  constructor(readonly problems: ReadonlyArray<{ field: string; key: MessageKey; params?: Record<string, string | number> }>) {
+    super('field errors');
+  }
+}

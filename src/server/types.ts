@@ -29,6 +29,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** Reachable while the first-sign-in password change is pending. */
     allowDuringPasswordChange?: boolean;
+    /** Global reference data (rule tables): not organization data, the same for every scope. */
+    referenceData?: boolean;
     /** Example request body used by the scope-walk test for this endpoint. */
     example?: { body?: unknown };
   }

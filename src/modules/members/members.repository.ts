@@ -1,29 +1,94 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { DB, MemberTable } from '../../db/schema.ts';
 import { orgPathInScope } from '../../db/scope.ts';
 import type { Scope } from '../../server/context.ts';
 
+type Db = Kysely<DB> | Transaction<DB>;
+
 /** Members limited to the scope: a subtree through the organization path, or oneself. */
-function scoped(db: Kysely<DB>, scope: Scope) {
+function scoped(db: Db, scope: Scope) {
   const q = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id').where(orgPathInScope(scope, 'o.path'));
   return scope.kind === 'self' ? q.where('m.id', '=', scope.memberId ?? -1) : q;
 }
 
 const summaryColumns = ['m.id', 'm.org_id', 'o.name as org_name', 'm.name', 'm.gender', 'm.birth_date', 'm.id_number_masked', 'm.education', 'm.category', 'm.status', 'm.joined_on'] as const;
 
-export async function listMembers(
-  db: Kysely<DB>,
-  scope: Scope,
-  f: { subtreePath?: string | undefined; q?: string | undefined; status?: string | undefined; afterId?: number | undefined; limit: number },
-) {
-  let q = scoped(db, scope).select(summaryColumns);
-  if (f.subtreePath) q = q.where(sql<boolean>`o.path <@ ${f.subtreePath}::ltree`);
-  if (f.q) q = q.where('m.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  if (f.status) q = q.where('m.status', '=', f.status);
-  if (f.afterId) q = q.where('m.id', '>', f.afterId);
-  return q.orderBy('m.id').limit(f.limit).execute();
+const SORT_COLUMN = { id: 'm.id', name: 'm.name', birthDate: 'm.birth_date', joinedOn: 'm.joined_on' } as const;
+
+export interface MemberFilter {
+  subtreePath?: string | undefined;
+  q?: string | undefined;
+  idNumberHash?: string | undefined;
+  status?: string | undefined;
+  gender?: string | undefined;
+  education?: string | undefined;
+  category?: string | undefined;
+  household?: string | undefined;
+  mobile?: boolean | undefined;
+  bornFrom?: string | undefined;
+  bornTo?: string | undefined;
+  joinedFrom?: string | undefined;
+  joinedTo?: string | undefined;
 }
 
-export async function findMember(db: Kysely<DB>, scope: Scope, id: number) {
+/** Current members (not left) matching a filter, inside the scope. */
+function filtered(db: Db, scope: Scope, f: MemberFilter) {
+  let q = scoped(db, scope).where('m.left_on', 'is', null);
+  if (f.subtreePath) q = q.where(sql<boolean>`o.path <@ ${f.subtreePath}::ltree`);
+  if (f.q) q = q.where('m.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.idNumberHash) q = q.where('m.id_number_hash', '=', f.idNumberHash);
+  if (f.status) q = q.where('m.status', '=', f.status);
+  if (f.gender) q = q.where('m.gender', '=', f.gender);
+  if (f.education) q = q.where('m.education', '=', f.education);
+  if (f.category) q = q.where('m.category', '=', f.category);
+  if (f.household) q = q.where('m.household', '=', f.household);
+  if (f.mobile !== undefined) q = q.where('m.is_mobile', '=', f.mobile);
+  if (f.bornFrom) q = q.where('m.birth_date', '>=', f.bornFrom);
+  if (f.bornTo) q = q.where('m.birth_date', '<=', f.bornTo);
+  if (f.joinedFrom) q = q.where('m.joined_on', '>=', f.joinedFrom);
+  if (f.joinedTo) q = q.where('m.joined_on', '<=', f.joinedTo);
+  return q;
+}
+
+/** One page in (sort, id) keyset order: stays fast however deep the page. */
+export async function listMembers(
+  db: Db,
+  scope: Scope,
+  f: MemberFilter,
+  page: { sort: keyof typeof SORT_COLUMN; order: 'asc' | 'desc'; after?: [string | number, number] | undefined; limit: number },
+) {
+  const col = SORT_COLUMN[page.sort];
+  let q = filtered(db, scope, f).select(summaryColumns);
+  if (page.after) {
+    const [v, id] = page.after;
+    q = q.where(page.order === 'asc' ? sql<boolean>`(${sql.ref(col)}, m.id) > (${v}, ${id})` : sql<boolean>`(${sql.ref(col)}, m.id) < (${v}, ${id})`);
+  }
+  if (page.sort !== 'id') q = q.orderBy(col, page.order);
+  return q.orderBy('m.id', page.order).limit(page.limit).execute();
+}
+
+/** All matching rows for export, in id order, in pages (callers stream them). */
+export async function exportPage(db: Db, scope: Scope, f: MemberFilter, afterId: number, limit: number) {
+  return filtered(db, scope, f).selectAll('m').select(['o.name as org_name', 'o.code as org_code']).where('m.id', '>', afterId).orderBy('m.id').limit(limit).execute();
+}
+
+export async function findMember(db: Db, scope: Scope, id: number) {
   return scoped(db, scope).selectAll('m').select(['o.name as org_name', 'o.path as org_path']).where('m.id', '=', id).executeTakeFirst();
+}
+
+/** Who holds an ID number (by its keyed hash), regardless of scope — for duplicate detection only. */
+export async function findByIdHash(db: Db, hash: string) {
+  return db.selectFrom('members').select(['id', 'name', 'org_id']).where('id_number_hash', '=', hash).executeTakeFirst();
+}
+
+export async function insertMember(db: Db, row: Insertable<MemberTable>) {
+  return db.insertInto('members').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function updateMember(db: Db, id: number, patch: Updateable<MemberTable>) {
+  await db.updateTable('members').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function openPeriod(db: Db, memberId: number, orgId: number, from: string) {
+  await db.insertInto('member_periods').values({ member_id: memberId, org_id: orgId, valid_from: from }).execute();
 }

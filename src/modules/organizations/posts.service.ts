@@ -46,7 +46,7 @@ export async function appoint(db: Kysely<DB>, ctx: RequestContext, orgId: number
   return db.transaction().execute(async (trx) => {
     const { id } = await repo.insertPost(trx, { orgId, post: body.post, memberId: body.memberId ?? null, holderName: holder!, startedOn: body.startedOn });
     await history.recordEvent(trx, { orgId, kind: 'term', effectiveOn: body.startedOn, summary: `任职：${holder}（${body.post}）`, details: { postId: id, post: body.post }, actorName: ctx.actor.username });
-    await appendAudit(trx, ctx, { action: 'org.post.appoint', entity: 'org_post', entityId: id, scopePath: o.path, after: { orgId, ...body, holderName: holder } });
+    await appendAudit(trx, ctx, { action: 'orgPost.appoint', entity: 'org_post', entityId: id, scopePath: o.path, after: { orgId, ...body, holderName: holder } });
     return { id };
   });
 }
@@ -61,7 +61,7 @@ export async function end(db: Kysely<DB>, ctx: RequestContext, orgId: number, po
   await db.transaction().execute(async (trx) => {
     await repo.endPost(trx, postId, endedOn);
     await history.recordEvent(trx, { orgId, kind: 'term', effectiveOn: endedOn, summary: `免职：${post.holder_name}（${post.post}）`, details: { postId }, actorName: ctx.actor.username });
-    await appendAudit(trx, ctx, { action: 'org.post.end', entity: 'org_post', entityId: postId, scopePath: o.path, before: { endedOn: null }, after: { endedOn } });
+    await appendAudit(trx, ctx, { action: 'orgPost.end', entity: 'org_post', entityId: postId, scopePath: o.path, before: { endedOn: null }, after: { endedOn } });
   });
 }
 

@@ -9,7 +9,7 @@ export const rulesModule: Module = {
   name: 'rules',
   register(app) {
     const { db } = app.deps;
-    app.get('/api/rules', { config: { permission: 'org.read' }, schema: { summary: '规则表（组织设置、任期等，含各版本及依据）', tags, response: { 200: RuleList } } }, async () => service.list(db));
+    app.get('/api/rules', { config: { permission: 'org.read', referenceData: true }, schema: { summary: '规则表（组织设置、任期等，含各版本及依据）', tags, response: { 200: RuleList } } }, async () => service.list(db));
     app.post(
       '/api/rules/:code/versions',
       {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { en as zodEn, zhCN as zodZh } from 'zod/locales';
-import { AppError, RequestValidationError } from '../errors.ts';
+import { AppError, FieldErrors, RequestValidationError } from '../errors.ts';
 import { pickLocale, t, type Locale, type MessageKey } from '../messages.ts';
 
 // Zod's own messages, rendered per request in the caller's language.
@@ -50,6 +50,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       });
       const first = errors[0]!;
       return send(reply, 400, 'validation', t(locale, 'validation'), t(locale, 'validation.field', first), errors);
+    }
+    if (err instanceof FieldErrors) {
+      const errors = err.problems.map((p) => ({ field: p.field, message: t(locale, p.key, p.params) }));
+      return send(reply, 400, 'validation', t(locale, 'validation'), t(locale, 'validation.field', errors[0]!), errors);
     }
     if (err instanceof AppError) {
       const detail = t(locale, err.key, err.params);

@@ -1,0 +1,229 @@
+// The scope walk: every endpoint the app registers is called by users confined to subtree B,
+// aimed at entities of subtree A (and the root above both). Nothing of A may come back and
+// nothing may change. New endpoints join the walk automatically through the onRoute list.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { DEFAULT_PASSWORD, secretMarkers, type OrgTree, type TestUser } from '../helpers/factories.ts';
+import { buildRequest, idSlots, protectedEndpoints, schemaKeys, UNSAFE, type EntityKind, type Endpoint, type Slot } from '../helpers/routes.ts';
+import { login, testServer, type Client, type TestServer } from '../helpers/server.ts';
+
+/** Self-service routes that act on the caller only; the only ones without a `config.permission`. */
+const SELF_SERVICE = new Set(['GET /api/auth/me', 'HEAD /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'PUT /api/auth/locale']);
+/** Problems that would mean the walk never got past sign-in, making its 403s meaningless. */
+const SESSION_PROBLEMS = new Set(['auth.required', 'auth.csrf', 'auth.passwordChangeRequired']);
+
+let ts: TestServer;
+let tree: OrgTree;
+let users: Record<'aStaff' | 'aSec' | 'aMember' | 'rootAdmin' | 'bStaff' | 'bSec' | 'bContact' | 'bMember', TestUser>;
+let outside: Record<EntityKind, number[]>;
+let inside: Record<EntityKind, number>;
+let markers: string[];
+let aSessions: Client[];
+
+beforeAll(async () => {
+  ts = await testServer();
+  tree = await ts.makeOrgTree();
+  const { root, a, b } = tree;
+  users = {
+    aStaff: await ts.makeUser('org_staff', a.township.id, undefined, { prefix: 'walkA' }),
+    aSec: await ts.makeUser('secretary', a.village.id, undefined, { prefix: 'walkA' }),
+    aMember: await ts.makeUser('member', a.branch.id, undefined, { prefix: 'walkA', memberId: a.members[2]!.id }),
+    rootAdmin: await ts.makeUser('admin', root.id, undefined, { prefix: 'walkR' }),
+    bStaff: await ts.makeUser('org_staff', b.township.id, undefined, { prefix: 'walkB' }),
+    bSec: await ts.makeUser('secretary', b.village.id, undefined, { prefix: 'walkB' }),
+    bContact: await ts.makeUser('unit_contact', b.township.id, undefined, { prefix: 'walkB' }),
+    bMember: await ts.makeUser('member', b.branch.id, undefined, { prefix: 'walkB', memberId: b.members[2]!.id }),
+  };
+  outside = {
+    org: [...a.orgs.map((o) => o.id), root.id],
+    member: a.members.map((m) => m.id),
+    user: [users.aStaff.id, users.aSec.id, users.aMember.id, users.rootAdmin.id],
+  };
+  // In-scope ids for every B walker (the branch and its member lie inside each B scope).
+  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id };
+  markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code];
+  // Live sessions of A's users: a walk that signed them out would show in the snapshot.
+  aSessions = [await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD), await login(ts.app, users.aSec.username, DEFAULT_PASSWORD)];
+});
+
+afterAll(async () => {
+  await ts?.close();
+});
+
+/** Markers in a response, not counting the caller's own request URL echoed back (problem `instance`). */
+function leaked(text: string, requestUrl?: string) {
+  let t = text;
+  if (requestUrl) for (const u of [requestUrl, decodeURIComponent(requestUrl)]) t = t.replaceAll(u, '');
+  return markers.filter((m) => t.includes(m));
+}
+
+/** Everything except the caller's own user row and sessions, as comparable JSON. */
+async function snapshot(callerId: number) {
+  const { db } = ts;
+  const [orgs, members, others, sessions] = await Promise.all([
+    db.selectFrom('organizations').selectAll().orderBy('id').execute(),
+    db.selectFrom('members').selectAll().orderBy('id').execute(),
+    db.selectFrom('users').selectAll().where('id', '!=', callerId).orderBy('id').execute(),
+    db.selectFrom('sessions').selectAll().where('user_id', '!=', callerId).orderBy('token_hash').execute(),
+  ]);
+  return JSON.parse(JSON.stringify({ orgs, members, others, sessions })) as unknown;
+}
+
+async function lastSeq() {
+  const r = await sql<{ seq: number | null }>`select max(seq)::int as seq from audit_log`.execute(ts.db);
+  return r.rows[0]?.seq ?? 0;
+}
+
+/** Query-string variants for list endpoints: each A marker as the free-text search. */
+function searchVariants(e: Endpoint): Record<string, string>[] {
+  const keys = schemaKeys(e.route.schema?.querystring).filter((k) => k === 'q' || k === 'actor');
+  return keys.flatMap((k) => markers.map((m) => ({ [k]: m.slice(0, 30) })));
+}
+
+/** Outside id in one slot, inside ids elsewhere; then all slots outside at once. */
+function* combinations(slots: Slot[]): Generator<(s: Slot) => number> {
+  for (const target of slots) {
+    for (const id of outside[target.kind]) yield (s) => (s === target ? id : inside[s.kind]);
+  }
+  const n = Math.max(...slots.map((s) => outside[s.kind].length));
+  for (let i = 0; i < n; i++) yield (s) => outside[s.kind][i % outside[s.kind].length]!;
+}
+
+interface Finding {
+  call: string;
+  problem: string;
+}
+
+async function send(client: Client, req: { method: string; url: string; body: unknown }) {
+  return client.request({ method: req.method as 'GET', url: req.url, ...(req.body === undefined ? {} : { payload: req.body as object }) });
+}
+
+async function walk(caller: TestUser) {
+  const main = await login(ts.app, caller.username, caller.password);
+  const before = await snapshot(caller.id);
+  const seqBefore = await lastSeq();
+  const findings: Finding[] = [];
+  let calls = 0;
+  let listOk = 0;
+  for (const e of protectedEndpoints(ts.routes)) {
+    // Self-service routes may end or change the caller's session: each gets a session of its own.
+    const client = SELF_SERVICE.has(e.key) ? await login(ts.app, caller.username, caller.password) : main;
+    const slots = idSlots(e);
+    const check = async (req: { method: string; url: string; body: unknown }, targeted: boolean) => {
+      const res = await send(client, req);
+      calls++;
+      const call = `${req.method} ${req.url} ${req.body === undefined ? '' : JSON.stringify(req.body)}`;
+      const found = leaked(res.body, req.url);
+      if (found.length) findings.push({ call, problem: `${res.statusCode} leaks ${found.join(', ')}` });
+      if (res.statusCode >= 500) findings.push({ call, problem: `server error ${res.statusCode} ${res.body}` });
+      if (targeted && ![400, 403, 404].includes(res.statusCode)) findings.push({ call, problem: `answered ${res.statusCode} for an id outside the scope: ${res.body.slice(0, 300)}` });
+      if (res.statusCode >= 400 && res.body) {
+        const code = (res.json<{ code?: string }>().code ?? '') as string;
+        if (SESSION_PROBLEMS.has(code)) findings.push({ call, problem: `stopped at sign-in (${code}): the walk proves nothing here` });
+      }
+      if (!targeted && res.statusCode === 200 && !UNSAFE.has(req.method)) listOk++;
+    };
+    if (slots.length === 0) {
+      await check(buildRequest(e, [], () => 0), false);
+      if (!UNSAFE.has(e.method)) for (const q of searchVariants(e)) await check(buildRequest(e, [], () => 0, q), false);
+    } else {
+      for (const value of combinations(slots)) await check(buildRequest(e, slots, value), true);
+    }
+  }
+  const after = await snapshot(caller.id);
+  const newAudit = await ts.db.selectFrom('audit_log').selectAll().where('seq', '>', seqBefore).orderBy('seq').execute();
+  return { findings, calls, listOk, before, after, newAudit };
+}
+
+describe('route inventory', () => {
+  it('collects every API route through the onRoute hook', () => {
+    const keys = protectedEndpoints(ts.routes).map((e) => e.key);
+    for (const k of ['GET /api/orgs/:id', 'GET /api/orgs/:id/children', 'POST /api/orgs', 'PATCH /api/orgs/:id', 'GET /api/members/:id', 'POST /api/members/:id/reveal-id-number', 'GET /api/users', 'POST /api/users', 'PATCH /api/users/:id', 'POST /api/users/:id/reset-password', 'GET /api/audit']) {
+      expect(keys).toContain(k);
+    }
+    // Public routes are outside the walk and stay few.
+    const pub = ts.routes.filter((r) => r.config?.public).map((r) => r.url);
+    expect(new Set(pub)).toEqual(new Set(['/api/openapi.json', '/api/health', '/api/auth/login']));
+  });
+
+  it('every signed-in route declares a permission, except the self-service auth routes', () => {
+    const missing = protectedEndpoints(ts.routes)
+      .filter((e) => !e.route.config?.permission && !SELF_SERVICE.has(e.key))
+      .map((e) => e.key);
+    expect(missing).toEqual([]);
+  });
+
+  it('every POST/PUT/PATCH route carries config.example.body, so it joins the walk', () => {
+    const missing = protectedEndpoints(ts.routes)
+      .filter((e) => ['POST', 'PUT', 'PATCH'].includes(e.method) && e.route.config?.example?.body === undefined)
+      .map((e) => e.key);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe.each([
+  { role: 'org_staff', who: 'bStaff' },
+  { role: 'secretary', who: 'bSec' },
+  { role: 'unit_contact', who: 'bContact' },
+  { role: 'member', who: 'bMember' },
+] as const)('a $role scoped to subtree B', ({ who }) => {
+  it('gets 403/404/400 from every endpoint aimed at subtree A, sees none of it, and changes nothing', async () => {
+    const caller = users[who];
+    const r = await walk(caller);
+    expect(r.findings).toEqual([]);
+    expect(r.after).toEqual(r.before);
+    // The only audit entries are the caller's own sign-ins / settings, about themselves.
+    for (const row of r.newAudit) {
+      expect({ actor: row.actor_id, entity: row.entity, entityId: row.entity_id }).toEqual({ actor: caller.id, entity: 'user', entityId: String(caller.id) });
+    }
+    expect(r.calls).toBeGreaterThan(50);
+    if (who === 'bStaff') expect(r.listOk).toBeGreaterThan(10);
+  });
+});
+
+describe('positive control: a user scoped to A makes the same calls', () => {
+  it('list and self-service endpoints do show A to A (so the marker check can fail)', async () => {
+    const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
+    const shown: Record<string, boolean> = {};
+    // Reference data (rule tables) holds no organization's data: nothing of A to show.
+    const lists = protectedEndpoints(ts.routes).filter((x) => x.method === 'GET' && idSlots(x).length === 0 && !x.route.config?.referenceData);
+    for (const e of lists) {
+      shown[e.key] = false;
+      for (const q of [{}, ...searchVariants(e)]) {
+        const res = await c.get(buildRequest(e, [], () => 0, q).url);
+        if (res.statusCode === 200 && leaked(res.body).length) shown[e.key] = true;
+      }
+    }
+    expect(Object.values(shown).length).toBeGreaterThan(3);
+    expect(Object.entries(shown).filter(([, v]) => !v)).toEqual([]);
+  });
+
+  it('every read aimed at subtree A succeeds for A, GET details show the target, and no write fails with 5xx', async () => {
+    const { a } = tree;
+    const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
+    const target = (s: Slot) =>
+      s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.where === 'params' ? a.village.id : a.township.id;
+    const results: string[] = [];
+    let details = 0;
+    // Reads first, so the details are checked before the writes rename or move their targets.
+    const ordered = protectedEndpoints(ts.routes).sort((x, y) => Number(UNSAFE.has(x.method)) - Number(UNSAFE.has(y.method)));
+    for (const e of ordered) {
+      const slots = idSlots(e, { includeSchemaBody: false });
+      if (slots.length === 0) continue;
+      const req = buildRequest(e, slots, target);
+      const res = await send(c, req);
+      // Reads must succeed; writes carry domain rules of their own (a merge needs a sibling,
+      // a dissolve an empty organization), so for them only a server error is a finding here.
+      if (e.method === 'GET' ? res.statusCode >= 300 : res.statusCode >= 500) results.push(`${e.key}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      // Detail reads name their target; sub-resource lists (events, posts, checks…) just answer 200.
+      if (e.method === 'GET' && slots.some((s) => s.where === 'params') && (/\/:id$/.test(e.url) || e.url.endsWith('/children'))) {
+        details++;
+        const expected = e.url.startsWith('/api/members') ? a.members[0]!.name : e.url.endsWith('/children') ? a.branch.name : a.village.name;
+        expect(res.body, e.key).toContain(expected);
+      }
+    }
+    expect(results).toEqual([]);
+    expect(details).toBeGreaterThanOrEqual(3);
+    expect(aSessions.length).toBe(2);
+  });
+});
