@@ -1,7 +1,9 @@
 import type { App } from '../server/types.ts';
+import { alliancesModule } from './alliances/alliances.routes.ts';
 import { auditModule } from './audit/audit.routes.ts';
 import { authModule } from './auth/auth.routes.ts';
 import { healthModule } from './health/health.routes.ts';
+import { householdsModule } from './households/households.routes.ts';
 import { membersModule } from './members/members.routes.ts';
 import { organizationsModule } from './organizations/organizations.routes.ts';
 import { structureModule } from './organizations/structure.routes.ts';
@@ -15,4 +17,4 @@ export interface Module {
 }
 
 /** Every domain module; adding a module is adding its folder and one line here. */
-export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, auditModule, rulesModule, unitsModule];
+export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, auditModule, rulesModule, unitsModule, alliancesModule, householdsModule];

@@ -147,6 +147,10 @@ export interface SubTree {
   branch: TestOrg;
   orgs: TestOrg[];
   members: TestMember[];
+  /** The village committee as a unit, a regional alliance led by the township, a household linked to a member. */
+  unit: { id: number; name: string };
+  alliance: { id: number; name: string };
+  household: { id: number; name: string };
 }
 
 export interface OrgTree {
@@ -173,11 +177,26 @@ export async function makeOrgTree(ctx: FactoryCtx): Promise<OrgTree> {
       await insertMember(ctx, branch, { name: `${mark}建国`, region6, gender: 'male' }),
       await insertMember(ctx, branch, { name: `${mark}秀英`, region6, gender: 'female' }),
     ];
-    return { township, village, branch, orgs: [township, village, branch], members };
+    const extras = await insertExtras(ctx, { township, village, mark, code: `T${letter}${n}`, memberId: members[0]!.id });
+    return { township, village, branch, orgs: [township, village, branch], members, ...extras };
   }
   const a = await side('A', '甲', '110101');
   const b = await side('B', '乙', '120101');
   return { root, a, b };
+}
+
+/** A unit (linked to the village org), an alliance of the township with that unit, and a household. */
+async function insertExtras(ctx: FactoryCtx, x: { township: TestOrg; village: TestOrg; mark: string; code: string; memberId: number }) {
+  const unitName = `${x.mark}溪镇松${x.mark}村民委员会`;
+  const allianceName = `${x.mark}溪镇区域化党建联席会议`;
+  const head = `${x.mark}大伯`;
+  const unit = await ctx.db.insertInto('units').values({ code: `${x.code}-U`, name: unitName, kind: 'village', org_id: x.village.id }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.insertInto('organization_units').values({ org_id: x.village.id, unit_id: unit.id, is_primary: true }).execute();
+  const alliance = await ctx.db.insertInto('alliances').values({ kind: 'joint_meeting', name: allianceName, org_id: x.township.id, established_on: '2020-01-01' }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.insertInto('alliance_members').values({ alliance_id: alliance.id, unit_id: unit.id, role: 'lead', joined_on: '2020-01-01' }).execute();
+  const household = await ctx.db.insertInto('households').values({ org_id: x.village.id, head_name: head, size: 4 }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.insertInto('member_households').values({ member_id: x.memberId, household_id: household.id, since: '2021-01-01' }).execute();
+  return { unit: { id: unit.id, name: unitName }, alliance: { id: alliance.id, name: allianceName }, household: { id: household.id, name: head } };
 }
 
 /** Strings that identify subtree A; none may appear in anything shown to a user scoped to B. */
@@ -185,6 +204,9 @@ export function secretMarkers(tree: OrgTree, aUsers: TestUser[] = []): string[] 
   return [
     ...tree.a.orgs.flatMap((o) => [o.name, o.code]),
     ...tree.a.members.flatMap((m) => [m.name, m.idNumber, m.idNumberMasked]),
+    tree.a.unit.name,
+    tree.a.alliance.name,
+    tree.a.household.name,
     ...aUsers.map((u) => u.username),
   ];
 }

@@ -30,7 +30,7 @@ export function protectedEndpoints(routes: RouteOptions[]): Endpoint[] {
   return endpoints(routes).filter((e) => e.url.startsWith('/api/') && !e.route.config?.public && !e.url.startsWith('/api/docs'));
 }
 
-export type EntityKind = 'org' | 'member' | 'user';
+export type EntityKind = 'org' | 'member' | 'user' | 'unit' | 'alliance' | 'household';
 
 /** Is this field an entity id (not a paging cursor such as afterId)? */
 export function isIdField(name: string): boolean {
@@ -41,10 +41,12 @@ export function isIdField(name: string): boolean {
 export function idKind(name: string, url: string): EntityKind {
   if (/member/i.test(name)) return 'member';
   if (/user/i.test(name)) return 'user';
+  if (/unit/i.test(name)) return 'unit';
+  if (/alliance/i.test(name)) return 'alliance';
+  if (/household/i.test(name)) return 'household';
   if (name !== 'id') return 'org';
-  if (url.startsWith('/api/members')) return 'member';
-  if (url.startsWith('/api/users')) return 'user';
-  return 'org';
+  const byPrefix: [string, EntityKind][] = [['/api/members', 'member'], ['/api/users', 'user'], ['/api/units', 'unit'], ['/api/alliances', 'alliance'], ['/api/households', 'household']];
+  return byPrefix.find(([p]) => url.startsWith(p))?.[1] ?? 'org';
 }
 
 /** Keys of a zod object schema (body or querystring), or [] when there is none. */

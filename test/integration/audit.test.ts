@@ -41,7 +41,7 @@ describe('one audit row per write', () => {
     const c: Client = await login(ts.app, admin.username, password);
     // Ids that make each call succeed for an administrator.
     const target = (s: Slot) =>
-      s.kind === 'member' ? tree.a.members[0]!.id : s.kind === 'user' ? victim.id : s.where === 'params' ? tree.b.branch.id : tree.a.village.id;
+      s.kind === 'member' ? tree.a.members[0]!.id : s.kind === 'user' ? victim.id : s.kind === 'unit' ? tree.a.unit.id : s.kind === 'alliance' ? tree.a.alliance.id : s.kind === 'household' ? tree.a.household.id : s.where === 'params' ? tree.b.branch.id : tree.a.village.id;
     const overrides: Record<string, () => unknown> = {
       'POST /api/auth/password': () => ({ currentPassword: password, newPassword: (password = 'Changed-passw0rd-7') }),
       'POST /api/auth/login': () => ({ username: admin.username, password }),
@@ -73,9 +73,11 @@ describe('one audit row per write', () => {
       const row = rows[0]!;
       expect(row).toMatchObject({ actor_id: admin.id, actor_name: admin.username, request_id: requestId });
       expect(row.action).toMatch(/^[a-z][a-zA-Z]*\.[a-zA-Z]+$/);
-      expect(['organization', 'member', 'user', 'unit', 'org_post', 'rule']).toContain(row.entity);
+      expect(['organization', 'member', 'user', 'unit', 'org_post', 'rule', 'alliance', 'household']).toContain(row.entity);
       const param = slots.find((s) => s.where === 'params');
-      if (param && row.entity !== 'org_post') expect(row.entity_id, e.key).toBe(String(target(param)));
+      const entityOf: Record<string, string> = { org: 'organization', member: 'member', user: 'user', unit: 'unit', alliance: 'alliance', household: 'household' };
+      // A write on the addressed entity names it; one that creates a child record (a post, a household) names the new row.
+      if (param && row.entity === entityOf[param.kind]) expect(row.entity_id, e.key).toBe(String(target(param)));
       else if (res.statusCode === 201) expect(row.entity_id).toBe(String(res.json<{ id?: number; user?: { id: number } }>().id ?? res.json<{ user: { id: number } }>().user.id));
       else expect(row.entity_id).toBe(String(admin.id));
       if (e.method === 'PATCH' || e.url.endsWith('/move')) {

@@ -38,9 +38,12 @@ beforeAll(async () => {
     org: [...a.orgs.map((o) => o.id), root.id],
     member: a.members.map((m) => m.id),
     user: [users.aStaff.id, users.aSec.id, users.aMember.id, users.rootAdmin.id],
+    unit: [a.unit.id],
+    alliance: [a.alliance.id],
+    household: [a.household.id],
   };
   // In-scope ids for every B walker (the branch and its member lie inside each B scope).
-  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id };
+  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id };
   markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code];
   // Live sessions of A's users: a walk that signed them out would show in the snapshot.
   aSessions = [await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD), await login(ts.app, users.aSec.username, DEFAULT_PASSWORD)];
@@ -60,13 +63,16 @@ function leaked(text: string, requestUrl?: string) {
 /** Everything except the caller's own user row and sessions, as comparable JSON. */
 async function snapshot(callerId: number) {
   const { db } = ts;
-  const [orgs, members, others, sessions] = await Promise.all([
+  const [orgs, members, others, sessions, units, alliances, households] = await Promise.all([
     db.selectFrom('organizations').selectAll().orderBy('id').execute(),
     db.selectFrom('members').selectAll().orderBy('id').execute(),
     db.selectFrom('users').selectAll().where('id', '!=', callerId).orderBy('id').execute(),
     db.selectFrom('sessions').selectAll().where('user_id', '!=', callerId).orderBy('token_hash').execute(),
+    db.selectFrom('units').selectAll().orderBy('id').execute(),
+    sql`select a.*, (select json_agg(am order by am.unit_id) from alliance_members am where am.alliance_id = a.id) m from alliances a order by a.id`.execute(db).then((r) => r.rows),
+    sql`select h.*, (select json_agg(mh order by mh.member_id) from member_households mh where mh.household_id = h.id) m from households h order by h.id`.execute(db).then((r) => r.rows),
   ]);
-  return JSON.parse(JSON.stringify({ orgs, members, others, sessions })) as unknown;
+  return JSON.parse(JSON.stringify({ orgs, members, others, sessions, units, alliances, households })) as unknown;
 }
 
 async function lastSeq() {
@@ -202,7 +208,7 @@ describe('positive control: a user scoped to A makes the same calls', () => {
     const { a } = tree;
     const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
     const target = (s: Slot) =>
-      s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.where === 'params' ? a.village.id : a.township.id;
+      s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.where === 'params' ? a.village.id : a.township.id;
     const results: string[] = [];
     let details = 0;
     // Reads first, so the details are checked before the writes rename or move their targets.
@@ -218,7 +224,9 @@ describe('positive control: a user scoped to A makes the same calls', () => {
       // Detail reads name their target; sub-resource lists (events, posts, checks…) just answer 200.
       if (e.method === 'GET' && slots.some((s) => s.where === 'params') && (/\/:id$/.test(e.url) || e.url.endsWith('/children'))) {
         details++;
-        const expected = e.url.startsWith('/api/members') ? a.members[0]!.name : e.url.endsWith('/children') ? a.branch.name : a.village.name;
+        const named: Record<string, string> = { member: a.members[0]!.name, unit: a.unit.name, alliance: a.alliance.name, household: a.household.name };
+        const kind = slots.find((s) => s.where === 'params')!.kind;
+        const expected = named[kind] ?? (e.url.endsWith('/children') ? a.branch.name : a.village.name);
         expect(res.body, e.key).toContain(expected);
       }
     }

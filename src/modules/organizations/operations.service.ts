@@ -62,6 +62,7 @@ export async function create(db: Kysely<DB>, ctx: RequestContext, body: z.infer<
         domain: body.domain,
         division_code: body.divisionCode ?? null,
         urban_rural: body.urbanRural ?? null,
+        joint_type: body.jointType ?? null,
         established_on: established,
       };
       await repo.insertOrg(trx, row);
@@ -90,6 +91,7 @@ export async function update(db: Kysely<DB>, ctx: RequestContext, id: number, bo
       ...(body.domain !== undefined && { domain: body.domain }),
       ...(body.divisionCode !== undefined && { division_code: body.divisionCode }),
       ...(body.urbanRural !== undefined && { urban_rural: body.urbanRural }),
+      ...(body.jointType !== undefined && { joint_type: body.jointType }),
     };
     await repo.updateOrg(trx, id, patch);
     await history.snapshotVersions(trx, { ids: [id] }, d);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_DOMAIN, ORG_KIND, ORG_LEVEL, URBAN_RURAL } from '../../shared/enums.ts';
+import { JOINT_TYPE, ORG_DOMAIN, ORG_KIND, ORG_LEVEL, URBAN_RURAL } from '../../shared/enums.ts';
 
 export const Id = z.coerce.number().int().positive().max(2_147_483_647);
 export const IdParams = z.strictObject({ id: Id });
@@ -29,6 +29,8 @@ export const OrgDetail = OrgNode.extend({
   urbanRural: z.enum(URBAN_RURAL.values).nullable(),
   establishedOn: z.string().nullable(),
   status: z.enum(['active', 'dissolved']),
+  jointType: z.enum(JOINT_TYPE.values).nullable(),
+  termStartedOn: z.string().nullable(),
   dissolvedOn: z.string().nullable(),
   ancestors: z.array(z.object({ id: z.number(), name: z.string() })),
   subtreeOrgCount: z.number(),
@@ -58,6 +60,7 @@ export const CreateOrgBody = z.strictObject({
   domain: z.enum(ORG_DOMAIN.values).default('other'),
   divisionCode: z.string().trim().regex(/^\d{6,12}$/).nullish(),
   urbanRural: z.enum(URBAN_RURAL.values).nullish(),
+  jointType: z.enum(JOINT_TYPE.values).nullish().describe('联建类型（联合党组织）'),
   establishedOn: dateString.nullish(),
 });
 

@@ -43,6 +43,8 @@ export async function detail(db: Kysely<DB> | Transaction<DB>, ctx: RequestConte
     urbanRural: o.urban_rural as OrgDetail['urbanRural'],
     establishedOn: o.established_on,
     status: o.status === 'dissolved' ? 'dissolved' : 'active',
+    jointType: o.joint_type as OrgDetail['jointType'],
+    termStartedOn: o.term_started_on,
     dissolvedOn: o.dissolved_on,
     ancestors,
     subtreeOrgCount: counts.orgs,
