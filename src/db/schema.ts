@@ -56,6 +56,8 @@ export interface MemberTable {
   household_register: string | null;
   left_on: DateString | null;
   left_reason: string | null;
+  /** Generated from the name (characters and character pairs) for partial-name search. */
+  name_grams: Generated<string[]>;
   created_at: AutoTimestamp;
   updated_at: AutoTimestamp;
 }

@@ -80,6 +80,12 @@ export async function restore(db: Kysely<DB>, file: string): Promise<Record<stri
   if (header.migration !== migration) throw new Error(`备份的数据库版本（${header.migration}）与当前版本（${migration}）不同，请用同一版本的程序恢复`);
   const known = new Set((await dataTables(db)).map((t) => t.table_name));
   const counts: Record<string, number> = {};
+  // Generated columns are recomputed by the database, never inserted.
+  const colRows = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() and is_generated = 'NEVER' order by table_name, ordinal_position`.execute(db);
+  const columns = new Map<string, string[]>();
+  for (const c of colRows.rows) columns.set(c.table_name, [...(columns.get(c.table_name) ?? []), c.column_name]);
   await db.transaction().execute(async (trx) => {
     await sql`set constraints all deferred`.execute(trx);
     await sql`select set_config('tongchou.restore', 'on', true)`.execute(trx);
@@ -88,7 +94,8 @@ export async function restore(db: Kysely<DB>, file: string): Promise<Record<stri
     let rows: string[] = [];
     const flush = async () => {
       if (!table || rows.length === 0) return;
-      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${`[${rows.join(',')}]`}::jsonb)`.execute(trx);
+      const cols = columns.get(table)!.map((c) => sql.ref(c));
+      await sql`insert into ${sql.table(table)} (${sql.join(cols)}) select ${sql.join(cols)} from jsonb_populate_recordset(null::${sql.table(table)}, ${`[${rows.join(',')}]`}::jsonb)`.execute(trx);
       counts[table] = (counts[table] ?? 0) + rows.length;
       rows = [];
     };

@@ -1,5 +1,5 @@
 // The web UI end to end: a real server (fresh demo data) and headless Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -42,6 +42,11 @@ beforeAll(async () => {
   desktop = await openBrowser({ viewport: { width: 1366, height: 800 } });
   page = desktop.page;
 }, 240_000);
+
+// A failed step leaves a picture of what the browser showed.
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && page) await screenshot(page, `failed-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+});
 
 afterAll(async () => {
   await desktop?.close();
@@ -111,7 +116,7 @@ describe('Tongchou web UI', () => {
   it('jumps to an organization from the search box and opens a member with the audited ID reveal', async () => {
     const search = page.getByPlaceholder('搜索组织名称或代码');
     await search.fill('新篁');
-    const option = page.getByTestId('org-search-option').filter({ hasText: '中共新篁社区委员会' });
+    const option = page.getByTestId('org-search-option').filter({ has: page.locator('.org-search-option-text', { hasText: /^中共新篁社区委员会$/ }) });
     await visible(option);
     await visible(option.getByText('中共嘉兴市南湖区委员会 › 中共嘉兴市南湖区凤桥镇委员会'));
     await option.click();
@@ -149,6 +154,7 @@ describe('Tongchou web UI', () => {
     // The choice survives a reload.
     await page.reload();
     await visible(page.getByTestId('main-menu').getByText('Audit log'));
+    await visible(page.locator('.org-tree .ant-tree-treenode-selected .org-tree-title[title="中共新篁社区委员会"]'));
     await screenshot(page, 'desktop-org-en');
 
     await page.getByTestId('lang-switch').click();

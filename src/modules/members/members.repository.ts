@@ -31,11 +31,24 @@ export interface MemberFilter {
   joinedTo?: string | undefined;
 }
 
+/** Character pairs of a query (or the single character), as the name_grams index stores them. */
+export function queryGrams(q: string): string[] {
+  const chars = [...q];
+  if (chars.length === 1) return chars;
+  return [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
+}
+
+/** Partial name match through the GIN-indexed grams, confirmed with LIKE. */
+function nameMatches(q: string) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`m.name_grams @> ${sql.val(queryGrams(q))}::text[] and m.name like ${like}`;
+}
+
 /** Current members (not left) matching a filter, inside the scope. */
 function filtered(db: Db, scope: Scope, f: MemberFilter) {
   let q = scoped(db, scope).where('m.left_on', 'is', null);
   if (f.subtreePath) q = q.where(sql<boolean>`o.path <@ ${f.subtreePath}::ltree`);
-  if (f.q) q = q.where('m.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q) q = q.where(nameMatches(f.q));
   if (f.idNumberHash) q = q.where('m.id_number_hash', '=', f.idNumberHash);
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.gender) q = q.where('m.gender', '=', f.gender);
