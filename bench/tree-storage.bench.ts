@@ -2,7 +2,7 @@
  * Organization-tree storage benchmark (prints figures; not a test).
  *
  *   npx tsx bench/tree-storage.bench.ts [--engine pg|pglite|both] [--orgs 100000] [--members 3000000]
- *       [--counties 10] [--runs 100] [--county-runs 20] [--pg-url postgres://postgres@127.0.0.1:5432]
+ *       [--counties 10] [--runs 50] [--county-runs 10] [--denorm-gist] [--pg-url postgres://postgres@127.0.0.1:5432]
  *
  * Builds one deterministic tree + members per engine (server-side generate_series), copies the
  * tree into one set of tables per strategy (s1 … s6, see lib/strategies.ts), then times:
@@ -27,8 +27,9 @@ const { values: opt } = parseArgs({
     orgs: { type: 'string', default: '100000' },
     members: { type: 'string', default: '3000000' },
     counties: { type: 'string', default: '10' },
-    runs: { type: 'string', default: '100' },
-    'county-runs': { type: 'string', default: '20' },
+    runs: { type: 'string', default: '50' },
+    'county-runs': { type: 'string', default: '10' },
+    'denorm-gist': { type: 'boolean', default: false },
     'pg-url': { type: 'string', default: process.env.TONGCHOU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432' },
   },
 });
@@ -42,6 +43,7 @@ const MEMBERS = int(opt.members, 'members');
 const COUNTIES = int(opt.counties, 'counties');
 const RUNS = int(opt.runs, 'runs');
 const COUNTY_RUNS = int(opt['county-runs'], 'county-runs');
+const DENORM_GIST = opt['denorm-gist'] === true;
 const engines: EngineName[] =
   opt.engine === 'both' ? ['pg', 'pglite'] : opt.engine === 'pg' || opt.engine === 'pglite' ? [opt.engine] : [];
 if (engines.length === 0) throw new Error('--engine must be pg, pglite or both');
@@ -49,6 +51,12 @@ if (engines.length === 0) throw new Error('--engine must be pg, pglite or both')
 const log = (msg: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 type Level = 'township' | 'county' | 'city';
+/** Runs per level: township/county queries over random nodes; the city roll-up is one query (slow ones run once). */
+const RUN_PLAN: Record<Level, { maxRuns: number; minRuns: number; budgetMs: number; warmup: number }> = {
+  township: { maxRuns: RUNS, minRuns: 5, budgetMs: 3_000, warmup: 2 },
+  county: { maxRuns: COUNTY_RUNS, minRuns: 5, budgetMs: 3_000, warmup: 1 },
+  city: { maxRuns: 3, minRuns: 1, budgetMs: 4_000, warmup: 0 },
+};
 interface EngineReport {
   engine: EngineName;
   version: string;
@@ -72,6 +80,7 @@ const QUESTIONS: Question[] = [
   { id: 'd', title: 'gender × education, every county', variants: rollupAll, levels: ['city'] },
   { id: "d'", title: 'gender × education, one county', variants: rollupOne, levels: ['county'] },
 ];
+const enabled = (v: Variant) => DENORM_GIST || !v.needsDenormGist;
 const caseKey = (q: Question, level: Level, v: Variant) => `${q.id}|${level}|${v.strategy.key}|${v.name}`;
 
 async function sizesOf(x: Exec, tables: string[]): Promise<{ total: number; rows: string[][] }> {
@@ -113,7 +122,7 @@ async function runEngine(name: EngineName): Promise<EngineReport> {
     report.sizes.push(...(await sizesOf(x, ['tb_org_src', 'tb_members'])).rows);
     for (const s of STRATEGIES) {
       log(`${name}: building ${s.key} ${s.label}`);
-      const { ms: t } = await time(() => s.build(x));
+      const { ms: t } = await time(() => s.build(x, { denormGist: DENORM_GIST }));
       const sz = await sizesOf(x, s.tables);
       report.load.push([`${s.key} ${s.label} (total ${mb(sz.total)} MB)`, t]);
       report.sizes.push(...sz.rows);
@@ -132,39 +141,41 @@ async function runEngine(name: EngineName): Promise<EngineReport> {
 
     for (const q of QUESTIONS) {
       for (const level of q.levels) {
-        for (const v of q.variants) {
+        for (const v of q.variants.filter(enabled)) {
           log(`${name}: (${q.id}) ${level} ${v.strategy.key} ${v.name}`);
-          const heavy = level !== 'township';
-          const t = await measure(samples[level], (id) => v.run(x, node(v, id)), {
-            maxRuns: level === 'city' ? 5 : heavy ? COUNTY_RUNS : RUNS,
-            budgetMs: level === 'city' ? 20_000 : 6_000,
-            warmup: level === 'city' ? 1 : 2,
-          });
+          const t = await measure(samples[level], (id) => v.run(x, node(v, id)), RUN_PLAN[level]);
           report.timings.set(caseKey(q, level, v), t);
         }
       }
     }
 
-    // (f) plans of the key s1 queries, and whether organizations are read through an index.
-    const explainOf = async (v: Variant | undefined, id: number, label: string) => {
+    // (f) plans of the key queries, and how the organization tables are read (index or seq scan).
+    const explainOf = async (vs: Variant[], key: string, variant: string, id: number, label: string, analyze = true) => {
+      const v = vs.find((c) => c.strategy.key === key && c.name === variant);
       if (!v?.sql) return;
-      const sqlText = v.sql(node(v, id));
-      const plan = (await x.q<{ 'QUERY PLAN': string }>(`explain (analyze, timing off, summary off) ${sqlText}`))
-        .map((r) => r['QUERY PLAN'])
+      const n = node(v, id);
+      const ids = v.twoStep ? (await x.q<{ id: number }>(v.strategy.subtree(n))).map((r) => r.id) : [];
+      const sqlText = v.sql(n);
+      const opts = analyze ? 'analyze, timing off, summary off, buffers off' : 'costs on';
+      const plan = (await x.q<{ 'QUERY PLAN': string }>(`explain (${opts}) ${sqlText}`, v.twoStep ? [ids] : []))
+        .map((r) => r['QUERY PLAN'].replace(/'\{(\d+,\d+,\d+),[\d,]{40,}\}'/g, (_m, head: string) => `'{${head},… ${ids.length} ids}'`))
         .join('\n');
-      const access = [...plan.matchAll(/([A-Za-z ]*Scan)(?: using \w+)? on (s1_org\w*)/g)].map((m) => `${m[1]?.trim()} on ${m[2]}`);
-      report.explains.push(`-- ${label}: ${v.name}  [s1_org read by: ${access.join(', ') || 'n/a'}]\n${sqlText.replace(/\s+/g, ' ')}\n${plan}`);
+      const access = [...plan.matchAll(/([A-Za-z ]*Scan)(?: using \w+)? on (s\d_org\w*)/g)].map((m) => `${m[1]?.trim()} on ${m[2]}`);
+      const step1 = v.twoStep ? `-- step 1 (${ids.length} ids): ${v.strategy.subtree(n)}\n` : '';
+      report.explains.push(`-- ${label}, ${key} ${v.name}  [org tables read by: ${access.join(', ') || 'n/a (ids bound as $1)'}]` +
+        `\n${step1}${sqlText.replace(/\s+/g, ' ')}\n${plan}`);
     };
-    const s1 = (vs: Variant[], name: string) => vs.find((v) => v.strategy.key === 's1' && v.name === name);
     const [twp, cty] = [samples.township[0] ?? 1, samples.county[0] ?? 1];
-    await explainOf(s1(listOrgs, 'subtree ids'), twp, '(a) township');
-    await explainOf(s1(listOrgs, 'subtree ids'), cty, '(a) county');
-    await explainOf(s1(countMembers, 'ids-first any(array(…))'), cty, '(b) county');
-    await explainOf(s1(countMembers, 'join'), cty, '(b) county');
-    await explainOf(s1(pageMembers, 'ids-first any(array(…))'), twp, '(c) township');
-    await explainOf(s1(pageMembers, 'ids-first any(array(…))'), cty, '(c) county');
-    await explainOf(s1(rollupAll, 'county = subpath(path,1,1), one join'), 1, '(d) city');
-    await explainOf(s1(rollupOne, 'ids-first any(array(…))'), cty, "(d') county");
+    await explainOf(listOrgs, 's1', 'subtree ids', twp, '(a) township');
+    await explainOf(listOrgs, 's1', 'subtree ids', cty, '(a) county');
+    await explainOf(countMembers, 's1', 'two-step any($1::int[])', cty, '(b) county');
+    await explainOf(countMembers, 's1', 'join', cty, '(b) county');
+    await explainOf(pageMembers, 's1', 'two-step any($1::int[])', twp, '(c) township');
+    await explainOf(pageMembers, 's1', 'two-step any($1::int[])', cty, '(c) county');
+    await explainOf(pageMembers, 's1', 'ids-first any(array(…))', cty, '(c) county');
+    await explainOf(rollupAll, 's2', 'join counties on btree range', 1, '(d) city');
+    await explainOf(rollupAll, 's1', 'join counties on path <@ c.path', 1, '(d) city (plan only)', false);
+    await explainOf(rollupOne, 's1', 'two-step any($1::int[])', cty, "(d') county");
 
     // (e) moves last: they mutate the strategy tables.
     const parentOf = new Map(
@@ -193,7 +204,7 @@ function printReports(reports: EngineReport[]): void {
   const first = reports[0];
   if (!first) return;
   out.push(`# Tree storage benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, node ${process.version}`);
-  out.push(`command: npx tsx bench/tree-storage.bench.ts --engine ${opt.engine} --orgs ${ORGS} --members ${MEMBERS} --counties ${COUNTIES} --runs ${RUNS} --county-runs ${COUNTY_RUNS}`);
+  out.push(`command: npx tsx bench/tree-storage.bench.ts --engine ${opt.engine} --orgs ${ORGS} --members ${MEMBERS} --counties ${COUNTIES} --runs ${RUNS} --county-runs ${COUNTY_RUNS}${DENORM_GIST ? ' --denorm-gist' : ''}`);
   out.push(`tree: ${Object.entries(first.shape.byLevel).map(([l, n]) => `${l} ${n}`).join(', ')}; members ${first.shape.members}`);
   for (const r of reports) out.push(`${r.engine}: ${r.version}`);
 
@@ -213,7 +224,7 @@ function printReports(reports: EngineReport[]): void {
     for (const level of q.levels) {
       const checks = q.variants.map((v) => first.timings.get(caseKey(q, level, v))?.check);
       const ref = checks.find((c) => c !== undefined);
-      for (const v of q.variants) {
+      for (const v of q.variants.filter(enabled)) {
         const key = caseKey(q, level, v);
         const agree = reports.every((r) => r.timings.get(key)?.check === ref);
         rows.push([`(${q.id}) ${q.title}`, level, `${v.strategy.key} ${v.strategy.label}`, v.name,
@@ -238,7 +249,7 @@ function printReports(reports: EngineReport[]): void {
   for (const r of reports) for (const m of r.moves.values()) for (const p of m.problems) out.push(`  ${r.engine}: ${p}`);
 
   for (const r of reports) {
-    out.push(`\n## (f) EXPLAIN ANALYZE on ${r.engine} (s1 key queries)\n`);
+    out.push(`\n## (f) EXPLAIN ANALYZE on ${r.engine} (key queries; one township / county sample)\n`);
     out.push(r.explains.join('\n\n'));
   }
   process.stdout.write(`${out.join('\n')}\n`);

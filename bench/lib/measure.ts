@@ -2,7 +2,7 @@ export interface Timing {
   n: number;
   p50: number;
   p95: number;
-  /** Sum of the results of the first CHECK_RUNS samples: equal across strategies when answers agree. */
+  /** Sum of the results of the first min(CHECK_RUNS, minRuns) runs: equal across shapes when answers agree. */
   check: number;
 }
 
@@ -16,7 +16,8 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export interface MeasureOptions {
   maxRuns: number;
-  /** Stop early once this much time was spent (after at least CHECK_RUNS runs). */
+  /** Stop early once budgetMs was spent, but never before minRuns runs. */
+  minRuns: number;
   budgetMs: number;
   warmup: number;
 }
@@ -32,8 +33,8 @@ export async function measure<T>(samples: readonly T[], fn: (s: T) => Promise<nu
     const t0 = performance.now();
     const r = await fn(pick(i));
     times.push(performance.now() - t0);
-    if (i < CHECK_RUNS) check += r;
-    if (i + 1 >= CHECK_RUNS && performance.now() - start > o.budgetMs) break;
+    if (i < Math.min(CHECK_RUNS, o.minRuns)) check += r;
+    if (i + 1 >= o.minRuns && performance.now() - start > o.budgetMs) break;
   }
   times.sort((a, b) => a - b);
   return { n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), check };

@@ -6,8 +6,11 @@ export interface Variant {
   strategy: Strategy;
   name: string;
   run(x: Exec, n: Node): Promise<number>;
-  /** The SQL text (for EXPLAIN); absent for client-side two-step shapes. */
+  /** The SQL text (for EXPLAIN); for two-step shapes, the second statement (takes $1 = org ids). */
   sql?: (n: Node) => string;
+  twoStep?: boolean;
+  /** Only with --denorm-gist (s6 GiST index on members.org_path). */
+  needsDenormGist?: boolean;
 }
 
 const byKey = (k: Strategy['key']): Strategy => {
@@ -33,6 +36,8 @@ function twoStep(strategy: Strategy, name: string, tail: string, fold: (rows: Ro
   return {
     strategy,
     name,
+    twoStep: true,
+    sql: () => tail,
     async run(x, n) {
       const ids = (await x.q<{ id: number }>(strategy.subtree(n))).map((r) => r.id);
       return fold(await x.q<Row>(tail, [ids]));
@@ -56,7 +61,7 @@ export const countMembers: Variant[] = [
     sqlVariant(s, 'ids-first any(array(…))', (n) => `select count(*) as n from tb_members where org_id = any(array(${s.subtree(n)}))`, countOf),
   ]),
   twoStep(S1, 'two-step any($1::int[])', 'select count(*) as n from tb_members where org_id = any($1::int[])', countOf),
-  sqlVariant(S6, 'org_path <@ p (GiST)', (n) => `select count(*) as n from s6_members where org_path <@ '${n.path}'`, countOf),
+  { ...sqlVariant(S6, 'org_path <@ p (GiST)', (n) => `select count(*) as n from s6_members where org_path <@ '${n.path}'`, countOf), needsDenormGist: true },
   sqlVariant(S6, 'org_path range (btree)', (n) => `select count(*) as n from s6_members where org_path >= '${n.path}' and org_path < '${upper(n.path)}'`, countOf),
 ];
 
@@ -71,7 +76,9 @@ export const pageMembers: Variant[] = [
       select p.id from unnest(array(${S1.subtree(n)})) o(oid)
       cross join lateral (select id from tb_members where org_id = o.oid order by id limit 20) p
       order by p.id limit 20) order by m.id`, sumIds),
-  sqlVariant(S6, 'org_path <@ p (GiST)', (n) => `select ${PAGE} from s6_members m where org_path <@ '${n.path}' order by m.id limit 20`, sumIds),
+  sqlVariant(S6, 'org_path range (btree)', (n) => `select ${PAGE} from s6_members m
+      where org_path >= '${n.path}' and org_path < '${upper(n.path)}' order by m.id limit 20`, sumIds),
+  { ...sqlVariant(S6, 'org_path <@ p (GiST)', (n) => `select ${PAGE} from s6_members m where org_path <@ '${n.path}' order by m.id limit 20`, sumIds), needsDenormGist: true },
 ];
 
 /** Weighted sum over (county, gender, education, n) rows: equal roll-ups give equal checksums. */
@@ -112,12 +119,14 @@ export const rollupAll: Variant[] = [
       from s6_members m where nlevel(m.org_path) >= 2 group by 1, 2, 3`, rollupSum),
 ];
 
-// (d') the same roll-up for one county subtree
+// (d') the same roll-up for one county subtree (s2/s5 behave like s1 here: the members side dominates)
 export const rollupOne: Variant[] = [
-  ...TREE.flatMap((s) => [
+  ...TREE.filter((s) => ['s1', 's3', 's4'].includes(s.key)).flatMap((s) => [
     sqlVariant(s, 'join', (n) => `select ${GE} from tb_members m join (${s.subtree(n)}) o on o.id = m.org_id group by 1, 2`, rollupSum),
     sqlVariant(s, 'ids-first any(array(…))', (n) => `select ${GE} from tb_members m where m.org_id = any(array(${s.subtree(n)})) group by 1, 2`, rollupSum),
   ]),
   twoStep(S1, 'two-step any($1::int[])', `select ${GE} from tb_members m where m.org_id = any($1::int[]) group by 1, 2`, rollupSum),
-  sqlVariant(S6, 'org_path <@ p (GiST)', (n) => `select ${GE} from s6_members m where org_path <@ '${n.path}' group by 1, 2`, rollupSum),
+  sqlVariant(S6, 'org_path range (btree)', (n) => `select ${GE} from s6_members m
+      where org_path >= '${n.path}' and org_path < '${upper(n.path)}' group by 1, 2`, rollupSum),
+  { ...sqlVariant(S6, 'org_path <@ p (GiST)', (n) => `select ${GE} from s6_members m where org_path <@ '${n.path}' group by 1, 2`, rollupSum), needsDenormGist: true },
 ];

@@ -9,12 +9,17 @@ export interface Node {
   cpath: string;
 }
 
+export interface BuildOptions {
+  /** s6: also build a GiST index on members.org_path (slow to build: ~1 min per 3M rows natively). */
+  denormGist: boolean;
+}
+
 export interface Strategy {
   key: 's1' | 's2' | 's3' | 's4' | 's5' | 's6';
   label: string;
   /** Every table this strategy owns (sizes are reported per table). */
   tables: string[];
-  build(x: Exec): Promise<void>;
+  build(x: Exec, o: BuildOptions): Promise<void>;
   resolve(x: Exec, id: number): Promise<Node>;
   /** SQL selecting column `id`: the node and all its descendants. Values are inlined (ints / digit paths). */
   subtree(n: Node): string;
@@ -149,26 +154,26 @@ const s5: Strategy = {
             where o.cpath <> p.cpath || o.id || ','`),
 };
 
-/** s6 = s1's tree (own copy) + members carrying the org path (GiST and btree on it). */
+/** s6 = s1's tree (own copy) + members carrying the org path: btree (org_path, id), GiST optional. */
 const s6base = ltreeStrategy('s6', 'members.org_path denormalized', 'gist');
 const s6: Strategy = {
   ...s6base,
   tables: ['s6_org', 's6_members'],
-  async build(x) {
-    await s6base.build(x);
+  async build(x, o) {
+    await s6base.build(x, o);
     await x.q(`create table s6_members as select m.*, o.path as org_path
                from tb_members m join s6_org o on o.id = m.org_id order by m.id`);
     await x.q('alter table s6_members add primary key (id)');
     await x.q('create index s6_members_org on s6_members (org_id, id)');
-    await x.q('create index s6_members_path_gist on s6_members using gist (org_path)');
     await x.q('create index s6_members_path_btree on s6_members (org_path, id)');
+    if (o.denormGist) await x.q('create index s6_members_path_gist on s6_members using gist (org_path)');
     await x.q('vacuum analyze s6_members');
   },
   async move(x, node, parent) {
     await s6base.move(x, node, parent);
     const keep = node.path.split('.').length - 1;
     await x.q(`update s6_members set org_path = '${parent.path}' || subpath(org_path, ${keep})
-               where org_path <@ '${node.path}'`);
+               where org_path >= '${node.path}' and org_path < '${upper(node.path)}'`);
   },
   violations: async (x) =>
     (await s6base.violations(x)) +

@@ -44,10 +44,31 @@ function nameMatches(q: string) {
   return sql<boolean>`m.name_grams @> ${sql.val(queryGrams(q))}::text[] and m.name like ${like}`;
 }
 
+/**
+ * The organization restriction of a member query, in the shape measured fastest
+ * (docs/decisions/0002): for a subtree of up to SMALL_SUBTREE organizations, their ids first and
+ * then `org_id = any(ids)` (index on members.org_id); for larger subtrees the join on the path,
+ * which the planner handles well when the subtree is a large share of the table.
+ */
+const SMALL_SUBTREE = 20_000;
+async function orgRestriction(db: Db, scope: Scope, subtreePath: string | undefined) {
+  if (scope.kind === 'self') return sql<boolean>`o.path = ${scope.path}::ltree and m.id = ${scope.memberId ?? -1}`;
+  // A filter path was checked to lie inside the scope, so it replaces the scope's own path.
+  const path = subtreePath ?? (scope.kind === 'subtree' ? scope.path : undefined);
+  if (!path) return sql<boolean>`true`;
+  const ids = await subtreeOrgIds(db, path, SMALL_SUBTREE + 1);
+  return ids.length <= SMALL_SUBTREE ? sql<boolean>`m.org_id = any(${sql.val(ids)}::int[])` : sql<boolean>`o.path <@ ${path}::ltree`;
+}
+
+/** Ids of the organizations in a subtree (GiST on path), at most `limit`. */
+export async function subtreeOrgIds(db: Db, path: string, limit: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`select id from organizations where path <@ ${path}::ltree limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
 /** Current members (not left) matching a filter, inside the scope. */
-function filtered(db: Db, scope: Scope, f: MemberFilter) {
-  let q = scoped(db, scope).where('m.left_on', 'is', null);
-  if (f.subtreePath) q = q.where(sql<boolean>`o.path <@ ${f.subtreePath}::ltree`);
+async function filtered(db: Db, scope: Scope, f: MemberFilter) {
+  let q = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id').where(await orgRestriction(db, scope, f.subtreePath)).where('m.left_on', 'is', null);
   if (f.q) q = q.where(nameMatches(f.q));
   if (f.idNumberHash) q = q.where('m.id_number_hash', '=', f.idNumberHash);
   if (f.status) q = q.where('m.status', '=', f.status);
@@ -71,7 +92,7 @@ export async function listMembers(
   page: { sort: keyof typeof SORT_COLUMN; order: 'asc' | 'desc'; after?: [string | number, number] | undefined; limit: number },
 ) {
   const col = SORT_COLUMN[page.sort];
-  let q = filtered(db, scope, f).select(summaryColumns);
+  let q = (await filtered(db, scope, f)).select(summaryColumns);
   if (page.after) {
     const [v, id] = page.after;
     q = q.where(page.order === 'asc' ? sql<boolean>`(${sql.ref(col)}, m.id) > (${v}, ${id})` : sql<boolean>`(${sql.ref(col)}, m.id) < (${v}, ${id})`);
@@ -82,7 +103,7 @@ export async function listMembers(
 
 /** All matching rows for export, in id order, in pages (callers stream them). */
 export async function exportPage(db: Db, scope: Scope, f: MemberFilter, afterId: number, limit: number) {
-  return filtered(db, scope, f).selectAll('m').select(['o.name as org_name', 'o.code as org_code']).where('m.id', '>', afterId).orderBy('m.id').limit(limit).execute();
+  return (await filtered(db, scope, f)).selectAll('m').select(['o.name as org_name', 'o.code as org_code']).where('m.id', '>', afterId).orderBy('m.id').limit(limit).execute();
 }
 
 export async function findMember(db: Db, scope: Scope, id: number) {
