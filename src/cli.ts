@@ -5,7 +5,9 @@ import { loadConfig } from './config.ts';
 import { currentMigration, migrateDown, migrateToLatest } from './db/migrate.ts';
 import { generatePassword, hashPassword } from './lib/password.ts';
 import { appendAudit, verifyAudit } from './modules/audit/audit.repository.ts';
+import { exportMembersCommand, importFileCommand } from './modules/imports/imports.cli.ts';
 import { deleteUserSessions } from './modules/auth/session.repository.ts';
+import { statsCommand, type StatsOptions } from './modules/statistics/statistics.cli.ts';
 import { findUserForLogin, insertUser, updateUser } from './modules/users/users.repository.ts';
 import { ROLES } from './server/context.ts';
 import { seedRegion } from './seed/region.ts';
@@ -116,6 +118,14 @@ user
   );
 
 program
+  .command('stats')
+  .description('组织统计（截至某日，默认今天）：党组织与党员构成、单位与村（社区）覆盖；--json 输出与 API 相同的 JSON')
+  .requiredOption('--org <code>', '组织代码（含全部下级组织）')
+  .option('--as-of <date>', '截至日期 YYYY-MM-DD')
+  .option('--json', '输出 JSON')
+  .action((o: StatsOptions) => withDb(({ database: { db } }) => statsCommand(db, o, say)));
+
+program
   .command('audit')
   .description('审计日志')
   .command('verify')
@@ -152,6 +162,28 @@ program
       say(`已恢复：${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join('，')}`);
     }),
   );
+
+const importCmd = program.command('import').description('从 Excel（.xlsx）导入；先校验全部行，有错误则不导入并生成错误报告');
+for (const [kind, what] of [['members', '党员'], ['orgs', '党组织']] as const) {
+  importCmd
+    .command(`${kind} <file>`)
+    .description(`导入${what}（与网页上传同样的校验与一次性写入）；有错误时退出码 1，并写出 <file>.errors.xlsx`)
+    .option('--as <username>', '以该用户的身份和管辖范围导入（默认：命令行，全部范围）')
+    .action((file: string, o: { as?: string }) =>
+      withDb(async ({ database, cipher }) => {
+        await migrateToLatest(database.db);
+        process.exitCode = await importFileCommand(database, cipher, kind, file, o, { say, warn: (m) => process.stderr.write(m + '\n') });
+      }),
+    );
+}
+program
+  .command('export')
+  .description('导出到 Excel（.xlsx）')
+  .command('members')
+  .description('导出某组织（含下级）的党员名册，身份证号脱敏')
+  .requiredOption('--org <code>', '组织代码')
+  .requiredOption('--out <file>', '输出文件（.xlsx）')
+  .action((o: { org: string; out: string }) => withDb(({ database, cipher }) => exportMembersCommand(database, cipher, o.org, o.out, { say, warn: (m) => process.stderr.write(m + '\n') })));
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`错误：${err instanceof Error ? err.message : String(err)}\n`);

@@ -244,3 +244,37 @@ export interface DB {
   member_periods: MemberPeriodTable;
   rules: RuleTable;
 }
+
+/** Excel import jobs (migration 20261123T1600_import_jobs): progress and the error workbook, readable from any node. */
+export interface ImportJobTable {
+  id: string;
+  kind: 'members' | 'orgs';
+  status: ColumnType<ImportJobStatus, ImportJobStatus | undefined, ImportJobStatus>;
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  created_by: number | null;
+  created_by_name: string;
+  scope_path: string | null;
+  node: string | null;
+  rows_total: number | null;
+  rows_processed: Generated<number>;
+  created_count: Generated<number>;
+  updated_count: Generated<number>;
+  unchanged_count: Generated<number>;
+  error_count: Generated<number>;
+  error_sample: unknown;
+  /** The per-row error workbook (.xlsx bytes): a Buffer from node-postgres, a Uint8Array from PGlite. */
+  error_report: Uint8Array | null;
+  message: string | null;
+  created_at: AutoTimestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  heartbeat_at: AutoTimestamp;
+}
+export type ImportJobStatus = 'queued' | 'validating' | 'applying' | 'done' | 'rejected' | 'failed';
+
+// Declaration merging: adds the table to DB without editing the list above.
+export interface DB {
+  import_jobs: ImportJobTable;
+}

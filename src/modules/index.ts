@@ -4,10 +4,12 @@ import { auditModule } from './audit/audit.routes.ts';
 import { authModule } from './auth/auth.routes.ts';
 import { healthModule } from './health/health.routes.ts';
 import { householdsModule } from './households/households.routes.ts';
+import { importsModule } from './imports/imports.routes.ts';
 import { membersModule } from './members/members.routes.ts';
 import { organizationsModule } from './organizations/organizations.routes.ts';
 import { structureModule } from './organizations/structure.routes.ts';
 import { rulesModule } from './rules/rules.routes.ts';
+import { statisticsModule } from './statistics/statistics.routes.ts';
 import { unitsModule } from './units/units.routes.ts';
 import { usersModule } from './users/users.routes.ts';
 
@@ -17,4 +19,4 @@ export interface Module {
 }
 
 /** Every domain module; adding a module is adding its folder and one line here. */
-export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, auditModule, rulesModule, unitsModule, alliancesModule, householdsModule];
+export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, auditModule, rulesModule, unitsModule, alliancesModule, householdsModule, statisticsModule, importsModule];

@@ -1,7 +1,7 @@
 // The web UI end to end: a real server (fresh demo data) and headless Chromium.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openBrowser, screenshot, type BrowserSession } from './browser.ts';
+import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
@@ -12,12 +12,37 @@ let server: RunningServer;
 let desktop: BrowserSession;
 let page: Page;
 /** The account created on the users page and used again on the phone. */
-let secretary: { username: string; password: string } | null = null;
+let secretary: { username: string; password: string; orgName: string } | null = null;
+/** The organization the search test jumped to. */
+let target: (Org & { pathNames: string[] }) | undefined;
 
 const visible = (l: Locator, timeout = T) => l.first().waitFor({ state: 'visible', timeout });
 const hidden = (l: Locator, timeout = T) => l.first().waitFor({ state: 'hidden', timeout });
+/** Let open/close animations finish before a screenshot. */
+const settle = (p: Page) => p.waitForTimeout(600);
 /** antd puts a space between two CJK characters in buttons ("登 录"): match either way. */
 const spaced = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+
+interface Org {
+  id: number;
+  name: string;
+  level: string;
+  childCount: number;
+}
+
+/** Ask the API with the page's own session, to learn the seeded names instead of hard-coding them. */
+async function apiGet<T>(p: Page, path: string): Promise<T> {
+  const res = await p.request.get(`${server.url}${path}`);
+  expect(res.status(), path).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Press the OK button of the open Popconfirm, then wait until it has closed. */
+async function confirmPopover(p: Page) {
+  const ok = p.locator('.ant-popconfirm .ant-popconfirm-buttons .ant-btn-primary').filter({ visible: true });
+  await ok.first().click();
+  await expect.poll(() => p.locator('.ant-popconfirm').filter({ visible: true }).count(), { timeout: T }).toBe(0);
+}
 
 function treeNode(p: Page, fullName: string) {
   return p.locator('.org-tree .ant-tree-treenode').filter({ has: p.locator(`.org-tree-title[title="${fullName}"]`) });
@@ -38,6 +63,7 @@ async function changePassword(p: Page, current: string, next: string) {
 }
 
 beforeAll(async () => {
+  assertChromium(); // fail at once, before the server starts, when the browser is missing
   server = await startServer();
   desktop = await openBrowser({ viewport: { width: 1366, height: 800 } });
   page = desktop.page;
@@ -86,27 +112,44 @@ describe('Tongchou web UI', () => {
   });
 
   it('navigates the organization tree down to the villages of a township', async () => {
+    const { items: roots } = await apiGet<{ items: Org[] }>(page, '/api/orgs/roots');
+    expect(roots.map((o) => o.name)).toEqual(['中共嘉兴市南湖区委员会']);
+    const { items: townships } = await apiGet<{ items: Org[] }>(page, `/api/orgs/${roots[0]!.id}/children`);
+    const town = townships.find((o) => o.name === '中共嘉兴市南湖区凤桥镇委员会');
+    expect(town, '凤桥镇 is seeded').toBeDefined();
+    const { items: villages } = await apiGet<{ items: Org[] }>(page, `/api/orgs/${town!.id}/children`);
+    const village = villages.find((o) => o.level === 'village' && o.childCount > 0)!;
+    expect(village).toBeDefined();
+
     const root = treeNode(page, '中共嘉兴市南湖区委员会');
-    const fengqiao = treeNode(page, '中共嘉兴市南湖区凤桥镇委员会');
+    const fengqiao = treeNode(page, town!.name);
     // Collapse and expand the district committee.
     await root.locator('.ant-tree-switcher').click();
     await hidden(fengqiao);
+    await settle(page); // a click during the tree's open/close motion is not taken
     await root.locator('.ant-tree-switcher').click();
     await visible(fengqiao);
+    await settle(page);
     // Under the district the township shows without the repeated place name, full name on hover.
     await visible(fengqiao.getByText('凤桥镇委员会', { exact: true }));
 
     await fengqiao.locator('.ant-tree-switcher').click();
-    await visible(treeNode(page, '中共联丰委员会'));
-    await visible(treeNode(page, '中共凤桥社区委员会'));
+    for (const v of villages.slice(0, 5)) await visible(treeNode(page, v.name));
 
-    await treeNode(page, '中共联丰委员会').locator('.org-tree-title').click();
-    await page.waitForURL(/\/orgs\/\d+$/);
-    await visible(page.getByTestId('org-title').getByText('中共联丰委员会'));
+    await treeNode(page, village.name).locator('.org-tree-title').click();
+    await page.waitForURL(new RegExp(`/orgs/${village.id}$`));
+    await visible(page.getByTestId('org-title').getByText(village.name, { exact: true }));
     await visible(page.locator('.page-breadcrumb').getByText('中共嘉兴市南湖区凤桥镇委员会'));
     await visible(page.getByTestId('org-info').getByText('村（社区）'));
     await visible(page.getByTestId('stat-subOrgs'));
-    await expect(treeNode(page, '中共联丰委员会').getAttribute('class')).resolves.toContain('ant-tree-treenode-selected');
+    await expect(treeNode(page, village.name).getAttribute('class')).resolves.toContain('ant-tree-treenode-selected');
+
+    // Statistics: composition charts drawn from /api/stats.
+    await page.getByRole('tab', { name: /统计概况/ }).click();
+    await visible(page.getByTestId('org-stats').locator('canvas'));
+    await expect(page.getByTestId('org-stats').locator('canvas').count()).resolves.toBeGreaterThanOrEqual(4);
+    await settle(page);
+    await screenshot(page, 'desktop-org-stats');
 
     // Sub-organizations tab lists the village's grids.
     await page.getByRole('tab', { name: /下级组织/ }).click();
@@ -114,15 +157,20 @@ describe('Tongchou web UI', () => {
   });
 
   it('jumps to an organization from the search box and opens a member with the audited ID reveal', async () => {
+    const found = await apiGet<{ items: (Org & { pathNames: string[] })[] }>(page, `/api/orgs/search?q=${encodeURIComponent('新篁')}`);
+    target = found.items.find((o) => o.level === 'village')!;
+    expect(target, 'a 新篁 village or community is seeded').toBeDefined();
+
     const search = page.getByPlaceholder('搜索组织名称或代码');
     await search.fill('新篁');
-    const option = page.getByTestId('org-search-option').filter({ has: page.locator('.org-search-option-text', { hasText: /^中共新篁社区委员会$/ }) });
+    const option = page.getByTestId('org-search-option').filter({ has: page.locator('.org-search-option-text').getByText(target.name, { exact: true }) });
     await visible(option);
-    await visible(option.getByText('中共嘉兴市南湖区委员会 › 中共嘉兴市南湖区凤桥镇委员会'));
+    // Results show where the organization sits.
+    await visible(option.getByText(target.pathNames.join(' › '), { exact: true }));
     await option.click();
-    await visible(page.getByTestId('org-title').getByText('中共新篁社区委员会'));
+    await visible(page.getByTestId('org-title').getByText(target.name, { exact: true }));
     // The tree opened down to it and selected it.
-    await visible(page.locator('.org-tree .ant-tree-treenode-selected .org-tree-title[title="中共新篁社区委员会"]'));
+    await visible(page.locator(`.org-tree .ant-tree-treenode-selected .org-tree-title[title="${target.name}"]`));
     await expect(search.inputValue()).resolves.toBe('');
     await screenshot(page, 'desktop-org');
 
@@ -131,14 +179,15 @@ describe('Tongchou web UI', () => {
     await visible(firstMember);
     await expect(page.getByTestId('member-table').locator('.mono').first().textContent()).resolves.toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     await firstMember.click();
-    const drawer = page.locator('.ant-drawer-content').filter({ hasText: '党员信息' });
+    const drawer = page.getByRole('dialog').filter({ hasText: '党员信息' });
     await visible(drawer);
     await visible(drawer.getByTestId('member-id-number'));
     await expect(drawer.getByTestId('member-id-number').textContent()).resolves.toContain('*');
     await drawer.getByRole('button', { name: /查看完整身份证号/ }).click();
     await visible(page.getByText('此操作将记入审计日志', { exact: false }));
-    await page.locator('.ant-popconfirm').getByRole('button', { name: spaced('确定') }).click();
+    await confirmPopover(page);
     await visible(drawer.getByText('本次查看已记入审计日志'));
+    await settle(page);
     await expect(drawer.getByTestId('member-id-number').textContent()).resolves.toMatch(/^\d{17}[\dX]$/);
     await screenshot(page, 'desktop-member-drawer');
     await drawer.getByRole('button', { name: /close|关闭/i }).first().click();
@@ -154,7 +203,7 @@ describe('Tongchou web UI', () => {
     // The choice survives a reload.
     await page.reload();
     await visible(page.getByTestId('main-menu').getByText('Audit log'));
-    await visible(page.locator('.org-tree .ant-tree-treenode-selected .org-tree-title[title="中共新篁社区委员会"]'));
+    await visible(page.locator(`.org-tree .ant-tree-treenode-selected .org-tree-title[title="${target!.name}"]`));
     await screenshot(page, 'desktop-org-en');
 
     await page.getByTestId('lang-switch').click();
@@ -194,15 +243,20 @@ describe('Tongchou web UI', () => {
     await dialog.getByLabel('姓名').fill('张建华');
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '书记/组织委员' }).click();
+    const { items } = await apiGet<{ items: Org[] }>(page, `/api/orgs/search?q=${encodeURIComponent('联丰')}`);
+    const org = items.find((o) => o.level === 'village')!;
+    expect(org, 'a 联丰 village is seeded').toBeDefined();
     await dialog.getByLabel('所属组织').fill('联丰');
-    await page.locator('.ant-select-item-option').filter({ hasText: '中共联丰委员会' }).first().click();
+    await page.locator('.ant-select-item-option').filter({ has: page.locator('.org-search-option-text').getByText(org.name, { exact: true }) }).click();
     await dialog.getByRole('button', { name: spaced('新建用户') }).click();
 
     const otp = page.getByTestId('otp-password');
     await visible(otp);
     const password = (await otp.textContent())?.trim() ?? '';
     expect(password.length).toBeGreaterThanOrEqual(10);
-    secretary = { username: 'lianfeng.shuji', password };
+    secretary = { username: 'lianfeng.shuji', password, orgName: org.name };
+    await hidden(dialog);
+    await settle(page);
     await screenshot(page, 'desktop-users-otp');
     await page.getByTestId('otp-done').click();
     await hidden(otp);
@@ -210,11 +264,14 @@ describe('Tongchou web UI', () => {
     const row = page.locator('.ant-table-row').filter({ hasText: 'lianfeng.shuji' });
     await visible(row.getByText('待修改初始密码'));
     await row.getByRole('button', { name: spaced('停用') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: spaced('停用') }).click();
+    await visible(page.locator('.ant-popconfirm').filter({ visible: true }).getByText('停用后该用户将无法登录', { exact: false }));
+    await confirmPopover(page);
     await visible(row.getByText('已停用'));
     await row.getByRole('button', { name: spaced('启用') }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: spaced('启用') }).click();
+    await visible(page.locator('.ant-popconfirm').filter({ visible: true }).getByText('启用后该用户可以重新登录', { exact: false }));
+    await confirmPopover(page);
     await visible(row.getByText('正常'));
+    await settle(page);
     await screenshot(page, 'desktop-users');
   });
 
@@ -232,19 +289,25 @@ describe('Tongchou web UI', () => {
       await changePassword(p, secretary!.password, SECRETARY_NEW_PASSWORD);
       await visible(p.getByTestId('home-page'));
       // The secretary's scope is the village.
-      await visible(p.getByTestId('home-page').getByText('中共联丰委员会').first());
+      await visible(p.getByTestId('home-page').getByText(secretary!.orgName, { exact: true }).first());
       await expect(p.locator('.app-sider').count()).resolves.toBe(0);
       await screenshot(p, 'phone-home');
 
       await p.getByTestId('open-nav').click();
-      await visible(p.locator('.nav-drawer .org-tree-title[title="中共联丰委员会"]'));
+      await visible(p.locator(`.nav-drawer .org-tree-title[title="${secretary!.orgName}"]`));
+      await settle(p);
       await screenshot(p, 'phone-drawer');
       const child = p.locator('.nav-drawer .org-tree .ant-tree-treenode').nth(1).locator('.org-tree-title');
       await visible(child);
       await child.click();
       await p.waitForURL(/\/orgs\/\d+$/);
-      await hidden(p.locator('.nav-drawer .ant-drawer-content'));
+      await hidden(p.getByRole('dialog').filter({ has: p.locator('.org-tree') }));
       await visible(p.getByTestId('org-page'));
+      // All four tabs fit on a phone (none folded into the overflow menu).
+      for (const name of [/基本信息/, /下级组织/, /统计概况/, /党员/]) {
+        const box = await p.getByRole('tab', { name }).boundingBox();
+        expect(box && box.x + box.width <= 390, String(name)).toBe(true);
+      }
       await screenshot(p, 'phone-org');
       expect(phone.problems).toEqual([]);
     } finally {
@@ -254,8 +317,10 @@ describe('Tongchou web UI', () => {
 
   it('signs out after a confirmation and is back at the sign-in page', async () => {
     await page.getByTestId('user-menu').click();
+    await visible(page.getByRole('menuitem', { name: /退出登录/ }));
+    await settle(page); // let the menu finish opening
     await page.getByRole('menuitem', { name: /退出登录/ }).click();
-    const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '确定退出登录吗？' });
+    const confirm = page.getByRole('dialog').filter({ hasText: '确定退出登录吗？' });
     await visible(confirm);
     await confirm.getByRole('button', { name: /退出登录/ }).click();
     await visible(page.getByText('账号登录'));

@@ -30,7 +30,9 @@ export function protectedEndpoints(routes: RouteOptions[]): Endpoint[] {
   return endpoints(routes).filter((e) => e.url.startsWith('/api/') && !e.route.config?.public && !e.url.startsWith('/api/docs'));
 }
 
-export type EntityKind = 'org' | 'member' | 'user' | 'unit' | 'alliance' | 'household';
+export type EntityKind = 'org' | 'member' | 'user' | 'unit' | 'alliance' | 'household' | 'importJob';
+/** Entity ids are integers, except import jobs (uuid). */
+export type EntityId = number | string;
 
 /** Is this field an entity id (not a paging cursor such as afterId)? */
 export function isIdField(name: string): boolean {
@@ -44,6 +46,7 @@ export function idKind(name: string, url: string): EntityKind {
   if (/unit/i.test(name)) return 'unit';
   if (/alliance/i.test(name)) return 'alliance';
   if (/household/i.test(name)) return 'household';
+  if (/job/i.test(name)) return 'importJob';
   if (name !== 'id') return 'org';
   const byPrefix: [string, EntityKind][] = [['/api/members', 'member'], ['/api/users', 'user'], ['/api/units', 'unit'], ['/api/alliances', 'alliance'], ['/api/households', 'household']];
   return byPrefix.find(([p]) => url.startsWith(p))?.[1] ?? 'org';
@@ -73,7 +76,7 @@ export function idSlots(e: Endpoint, opts: { includeSchemaBody?: boolean } = {})
 }
 
 /** Build the request for an endpoint with the given id for each slot. */
-export function buildRequest(e: Endpoint, slots: Slot[], value: (s: Slot) => number, extraQuery: Record<string, string> = {}) {
+export function buildRequest(e: Endpoint, slots: Slot[], value: (s: Slot) => EntityId, extraQuery: Record<string, string> = {}) {
   let url = e.url;
   const example = e.route.config?.example?.body;
   const body: Record<string, unknown> = example && typeof example === 'object' ? { ...(example as Record<string, unknown>) } : {};

@@ -83,7 +83,7 @@ export async function login(app: App, username: string, password: string): Promi
     csrfToken: me.csrfToken,
     me,
     request({ headers, csrf, ...opts }) {
-      const h: Headers = { ...(opts.headers as Headers | undefined), ...headers };
+      const h: Headers = { ...headers };
       const token = csrf === undefined ? client.csrfToken : csrf;
       if (token !== false) h['x-csrf-token'] = token;
       return app.inject({ ...opts, headers: h, cookies: { [SESSION_COOKIE]: client.cookie } });

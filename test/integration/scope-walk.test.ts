@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DEFAULT_PASSWORD, secretMarkers, type OrgTree, type TestUser } from '../helpers/factories.ts';
-import { buildRequest, idSlots, protectedEndpoints, schemaKeys, UNSAFE, type EntityKind, type Endpoint, type Slot } from '../helpers/routes.ts';
+import { randomUUID } from 'node:crypto';
+import { buildRequest, idSlots, protectedEndpoints, schemaKeys, UNSAFE, type EntityId, type EntityKind, type Endpoint, type Slot } from '../helpers/routes.ts';
 import { login, testServer, type Client, type TestServer } from '../helpers/server.ts';
 
 /** Self-service routes that act on the caller only; the only ones without a `config.permission`. */
@@ -15,8 +16,9 @@ const SESSION_PROBLEMS = new Set(['auth.required', 'auth.csrf', 'auth.passwordCh
 let ts: TestServer;
 let tree: OrgTree;
 let users: Record<'aStaff' | 'aSec' | 'aMember' | 'rootAdmin' | 'bStaff' | 'bSec' | 'bContact' | 'bMember', TestUser>;
-let outside: Record<EntityKind, number[]>;
-let inside: Record<EntityKind, number>;
+let outside: Record<EntityKind, EntityId[]>;
+let inside: Record<EntityKind, EntityId>;
+let jobs: Record<'a' | 'root' | 'b', { id: string; fileName: string }>;
 let markers: string[];
 let aSessions: Client[];
 
@@ -34,6 +36,13 @@ beforeAll(async () => {
     bContact: await ts.makeUser('unit_contact', b.township.id, undefined, { prefix: 'walkB' }),
     bMember: await ts.makeUser('member', b.branch.id, undefined, { prefix: 'walkB', memberId: b.members[2]!.id }),
   };
+  // Import jobs (uuid ids): one started in A, one over the whole tree, one in B.
+  const job = async (key: 'a' | 'root' | 'b', by: TestUser, scopePath: string | null) => {
+    const j = { id: randomUUID(), fileName: `${key === 'b' ? 'walkB' : 'walkA'}导入${key}.xlsx` };
+    await ts.db.insertInto('import_jobs').values({ id: j.id, kind: 'members', status: 'rejected', file_name: j.fileName, file_sha256: '0'.repeat(64), file_size: 1, created_by: by.id, created_by_name: by.username, scope_path: scopePath, node: null, rows_total: 1, error_sample: null, error_report: new Uint8Array([80, 75, 3, 4]), message: null }).execute();
+    return j;
+  };
+  jobs = { a: await job('a', users.aStaff, a.township.path), root: await job('root', users.rootAdmin, null), b: await job('b', users.bStaff, b.township.path) };
   outside = {
     org: [...a.orgs.map((o) => o.id), root.id],
     member: a.members.map((m) => m.id),
@@ -41,10 +50,11 @@ beforeAll(async () => {
     unit: [a.unit.id],
     alliance: [a.alliance.id],
     household: [a.household.id],
+    importJob: [jobs.a.id, jobs.root.id],
   };
   // In-scope ids for every B walker (the branch and its member lie inside each B scope).
-  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id };
-  markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code];
+  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id };
+  markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code, jobs.a.fileName, jobs.root.fileName];
   // Live sessions of A's users: a walk that signed them out would show in the snapshot.
   aSessions = [await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD), await login(ts.app, users.aSec.username, DEFAULT_PASSWORD)];
 });
@@ -87,7 +97,7 @@ function searchVariants(e: Endpoint): Record<string, string>[] {
 }
 
 /** Outside id in one slot, inside ids elsewhere; then all slots outside at once. */
-function* combinations(slots: Slot[]): Generator<(s: Slot) => number> {
+function* combinations(slots: Slot[]): Generator<(s: Slot) => EntityId> {
   for (const target of slots) {
     for (const id of outside[target.kind]) yield (s) => (s === target ? id : inside[s.kind]);
   }
@@ -208,7 +218,7 @@ describe('positive control: a user scoped to A makes the same calls', () => {
     const { a } = tree;
     const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
     const target = (s: Slot) =>
-      s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.where === 'params' ? a.village.id : a.township.id;
+      s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
     const results: string[] = [];
     let details = 0;
     // Reads first, so the details are checked before the writes rename or move their targets.

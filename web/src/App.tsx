@@ -1,0 +1,110 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ApiError } from './api/client.ts';
+import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { FullPageLoading, OfflineScreen } from './components/FullPage.tsx';
+import MainLayout from './layout/MainLayout.tsx';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const ForcedPasswordPage = lazy(() => import('./pages/ForcedPasswordPage.tsx'));
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const OrgPage = lazy(() => import('./pages/OrgPage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Client errors (4xx) will not get better by asking again.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+    },
+  },
+});
+
+/** Brand colour: the deep red used across Party-building systems, with calm neutrals around it. */
+const themeConfig = {
+  algorithm: theme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#c8161d',
+    colorLink: '#b3141a',
+    colorInfo: '#1677ff',
+    borderRadius: 6,
+    fontFamily:
+      "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif",
+  },
+  components: {
+    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f4f5f7', headerPadding: '0 20px', headerHeight: 56 },
+  },
+};
+
+function Protected({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const location = useLocation();
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (me.mustChangePassword) return <ForcedPasswordPage />;
+  return <>{children}</>;
+}
+
+function AppRoutes() {
+  const { status, me, can } = useAuth();
+  if (status === 'loading') return <FullPageLoading />;
+  if (status === 'offline') return <OfflineScreen />;
+  return (
+    <Suspense fallback={<FullPageLoading />}>
+      <Routes>
+        <Route path="/login" element={me ? <Navigate to="/" replace /> : <LoginPage />} />
+        <Route
+          element={
+            <Protected>
+              <MainLayout />
+            </Protected>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="orgs/:id" element={<OrgPage />} />
+          {can('audit.read') && <Route path="audit" element={<AuditPage />} />}
+          {can('user.manage') && <Route path="users" element={<UsersPage />} />}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+function Localized({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  dayjs.locale(en ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={themeConfig}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export default function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Localized>
+        <ErrorBoundary>
+          <BrowserRouter>
+            <AuthProvider>
+              <AppRoutes />
+            </AuthProvider>
+          </BrowserRouter>
+        </ErrorBoundary>
+      </Localized>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,66 @@
+// Every API type is inferred from the server's zod schemas (type-only imports: no server code is bundled).
+import type { z } from 'zod';
+import type { AuditItem as AuditItemSchema, AuditPage as AuditPageSchema, AuditQuery as AuditQuerySchema } from '../../../src/modules/audit/audit.schemas.ts';
+import type { ChangePasswordBody as ChangePasswordBodySchema, LoginBody as LoginBodySchema, MeReply } from '../../../src/modules/auth/auth.schemas.ts';
+import type {
+  MemberDetail as MemberDetailSchema,
+  MemberListQuery as MemberListQuerySchema,
+  MemberPage as MemberPageSchema,
+  MemberSummary as MemberSummarySchema,
+  RevealReply as RevealReplySchema,
+} from '../../../src/modules/members/members.schemas.ts';
+import type {
+  OrgDetail as OrgDetailSchema,
+  OrgNode as OrgNodeSchema,
+  OrgPage as OrgPageSchema,
+  SearchReply as SearchReplySchema,
+} from '../../../src/modules/organizations/organizations.schemas.ts';
+import type { OrgStatistics as OrgStatisticsSchema } from '../../../src/modules/statistics/statistics.schemas.ts';
+import type {
+  CreateUserBody as CreateUserBodySchema,
+  UpdateUserBody as UpdateUserBodySchema,
+  UserItem as UserItemSchema,
+  UserPage as UserPageSchema,
+  UserWithPasswordReply as UserWithPasswordReplySchema,
+} from '../../../src/modules/users/users.schemas.ts';
+
+export type Me = z.infer<typeof MeReply>;
+export type Role = Me['role'];
+export type LoginBody = z.input<typeof LoginBodySchema>;
+export type ChangePasswordBody = z.input<typeof ChangePasswordBodySchema>;
+
+export type OrgNode = z.infer<typeof OrgNodeSchema>;
+export type OrgPage = z.infer<typeof OrgPageSchema>;
+export type OrgDetail = z.infer<typeof OrgDetailSchema>;
+export type OrgSearchItem = z.infer<typeof SearchReplySchema>['items'][number];
+export type OrgSearchReply = z.infer<typeof SearchReplySchema>;
+
+export type MemberSummary = z.infer<typeof MemberSummarySchema>;
+export type MemberDetail = z.infer<typeof MemberDetailSchema>;
+export type MemberPage = z.infer<typeof MemberPageSchema>;
+export type MemberListQuery = z.input<typeof MemberListQuerySchema>;
+export type MemberStatus = MemberSummary['status'];
+export type RevealReply = z.infer<typeof RevealReplySchema>;
+
+export type OrgStatistics = z.infer<typeof OrgStatisticsSchema>;
+export type StatCount = OrgStatistics['members']['byGender'][number];
+
+export type AuditItem = z.infer<typeof AuditItemSchema>;
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+export type AuditQuery = z.input<typeof AuditQuerySchema>;
+
+export type UserItem = z.infer<typeof UserItemSchema>;
+export type UserPage = z.infer<typeof UserPageSchema>;
+export type CreateUserBody = z.input<typeof CreateUserBodySchema>;
+export type UpdateUserBody = z.input<typeof UpdateUserBodySchema>;
+export type UserWithPassword = z.infer<typeof UserWithPasswordReplySchema>;
+
+/** The RFC 9457 problem document every API error is sent as. */
+export interface Problem {
+  title?: string;
+  detail?: string;
+  status?: number;
+  code?: string;
+  requestId?: string;
+  errors?: { field: string; message: string }[];
+}

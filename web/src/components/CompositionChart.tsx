@@ -1,0 +1,47 @@
+import { PieChart } from 'echarts/charts';
+import { LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([PieChart, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export interface Slice {
+  name: string;
+  value: number;
+}
+
+const PALETTE = ['#c8161d', '#e8684a', '#f6bd16', '#5b8ff9', '#5ad8a6', '#9270ca', '#ff9d4d', '#269a99', '#6dc8ec', '#ff99c3', '#5d7092', '#e86452'];
+
+/** A small doughnut chart (loaded on demand: echarts stays out of the first page load). */
+export default function CompositionChart({ data, height = 240 }: { data: Slice[]; height?: number }) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
+    chart.setOption({
+      color: PALETTE,
+      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle', itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 12 } },
+      series: [
+        {
+          type: 'pie',
+          radius: ['45%', '72%'],
+          center: ['32%', '50%'],
+          avoidLabelOverlap: true,
+          label: { show: false },
+          itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          data,
+        },
+      ],
+    });
+    const ro = new ResizeObserver(() => chart.resize());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+    };
+  }, [data]);
+  return <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={data.map((d) => `${d.name} ${d.value}`).join('，')} />;
+}
