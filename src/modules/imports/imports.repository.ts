@@ -141,14 +141,22 @@ export async function membersByHashes(db: Db, hashes: string[]): Promise<MemberH
 // ---------------------------------------------------------------------------------------------
 // Bulk writes (inside the import's transaction)
 
-/** Insert members (one multi-row INSERT) and open their membership periods in the same statement. */
-export async function insertMembersWithPeriods(trx: Transaction<DB>, rows: Insertable<MemberTable>[], periodFrom: string): Promise<number> {
+/**
+ * Insert members (one multi-row INSERT) and open their membership periods in the same statement,
+ * each from the joining day or the organization's founding if later (as registration does).
+ */
+export async function insertMembersWithPeriods(trx: Transaction<DB>, rows: Insertable<MemberTable>[]): Promise<number> {
   if (rows.length === 0) return 0;
   const r = await trx
-    .with('ins', (db) => db.insertInto('members').values(rows).returning(['id', 'org_id']))
+    .with('ins', (db) => db.insertInto('members').values(rows).returning(['id', 'org_id', 'joined_on']))
     .insertInto('member_periods')
     .columns(['member_id', 'org_id', 'valid_from'])
-    .expression((eb) => eb.selectFrom('ins').select(['ins.id', 'ins.org_id', sql<string>`${periodFrom}::date`.as('valid_from')]))
+    .expression((eb) =>
+      eb
+        .selectFrom('ins')
+        .innerJoin('organizations as o', 'o.id', 'ins.org_id')
+        .select(['ins.id', 'ins.org_id', sql<string>`greatest(ins.joined_on, o.established_on)`.as('valid_from')]),
+    )
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0);
 }

@@ -193,7 +193,6 @@ export async function applyMembers(env: ImportEnv, trx: Transaction<DB>, plan: M
     done += batch.length;
     onProgress(done);
   }
-  const today = todayCN();
   for (let i = 0; i < plan.inserts.length; i += BATCH) {
     const rows: Insertable<MemberTable>[] = plan.inserts.slice(i, i + BATCH).map((m) => ({
       ...m.values,
@@ -202,7 +201,7 @@ export async function applyMembers(env: ImportEnv, trx: Transaction<DB>, plan: M
       id_number_masked: maskIdNumber(m.idNumber),
     }));
     try {
-      await repo.insertMembersWithPeriods(trx, rows, today);
+      await repo.insertMembersWithPeriods(trx, rows);
     } catch (err) {
       if (isUniqueViolation(err, 'members_id_number_hash_key')) throw new ConcurrentChange();
       throw err;

@@ -147,7 +147,10 @@ export async function create(db: Kysely<DB>, cipher: FieldCipher, ctx: RequestCo
       unit_id: body.unitId ?? null,
     };
     const { id } = await repo.insertMember(trx, row);
-    await repo.openPeriod(trx, id, org.id, todayCN());
+    // The first period starts on the joining day, or on the organization's founding if later (as
+    // the region seed does): "as of" counts then include members whose records were entered late.
+    const since = org.established_on && org.established_on > body.joinedOn ? org.established_on : body.joinedOn;
+    await repo.openPeriod(trx, id, org.id, since);
     await appendAudit(trx, ctx, { action: 'member.create', entity: 'member', entityId: id, scopePath: org.path, after: auditView(row) });
     return detail(trx, ctx, id);
   });
