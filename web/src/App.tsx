@@ -17,8 +17,10 @@ const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const ForcedPasswordPage = lazy(() => import('./pages/ForcedPasswordPage.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const OrgPage = lazy(() => import('./pages/OrgPage.tsx'));
+const OrgStatsPage = lazy(() => import('./pages/OrgStatsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 const queryClient = new QueryClient({
@@ -73,8 +75,10 @@ function AppRoutes() {
         >
           <Route index element={<HomePage />} />
           <Route path="orgs/:id" element={<OrgPage />} />
+          <Route path="orgs/:id/stats" element={<OrgStatsPage />} />
           {can('audit.read') && <Route path="audit" element={<AuditPage />} />}
           {can('user.manage') && <Route path="users" element={<UsersPage />} />}
+          {(can('member.write') || can('org.write')) && <Route path="imports" element={<ImportPage />} />}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

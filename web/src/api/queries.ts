@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { AuditPage, MemberDetail, MemberPage, MemberStatus, OrgDetail, OrgNode, OrgPage, OrgSearchReply, OrgStatistics, UserPage } from './types.ts';
+import type { AuditPage, CheckList, ImportJob, MemberDetail, MemberPage, MemberStatus, OrgDetail, OrgEvents, OrgNode, OrgPage, OrgSearchReply, OrgStatistics, OrgUnits, PostList, UnitPage, UserPage } from './types.ts';
 
 export const TREE_PAGE = 200;
 
@@ -12,6 +12,7 @@ export const keys = {
   member: (id: number) => ['member', id] as const,
   audit: (f: AuditFilter) => ['audit', f] as const,
   users: (q: string, offset: number, limit: number) => ['users', q, offset, limit] as const,
+  importJob: (id: string) => ['importJob', id] as const,
 };
 
 export function fetchRoots() {
@@ -76,11 +77,44 @@ export function useMember(id: number | null) {
   });
 }
 
-export function useOrgStatistics(id: number) {
+/** Statistics of a subtree as of a date (YYYY-MM-DD; the server's today when omitted). */
+export function useOrgStatistics(id: number, asOf?: string | null) {
   return useQuery({
-    queryKey: ['orgStats', id] as const,
-    queryFn: ({ signal }) => api.get<OrgStatistics>(`/api/stats/orgs/${id}`, undefined, signal),
+    queryKey: ['orgStats', id, asOf ?? null] as const,
+    queryFn: ({ signal }) => api.get<OrgStatistics>(`/api/stats/orgs/${id}`, asOf ? { asOf } : undefined, signal),
     staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrgPosts(id: number, includeEnded: boolean) {
+  return useQuery({
+    queryKey: ['orgPosts', id, includeEnded] as const,
+    queryFn: ({ signal }) => api.get<PostList>(`/api/orgs/${id}/posts`, { includeEnded }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrgChecks(id: number) {
+  return useQuery({ queryKey: ['orgChecks', id] as const, queryFn: ({ signal }) => api.get<CheckList>(`/api/orgs/${id}/checks`, undefined, signal), enabled: id > 0 });
+}
+
+export function useOrgEvents(id: number) {
+  return useQuery({ queryKey: ['orgEvents', id] as const, queryFn: ({ signal }) => api.get<OrgEvents>(`/api/orgs/${id}/events`, undefined, signal) });
+}
+
+/** Units the organization is set up in (a joint organization may cover several). */
+export function useOrgUnits(id: number) {
+  return useQuery({ queryKey: ['orgUnits', id] as const, queryFn: ({ signal }) => api.get<OrgUnits>(`/api/orgs/${id}/units`, undefined, signal) });
+}
+
+/** Units that the organization or one of its sub-organizations is responsible for. */
+export function useUnitsUnder(orgId: number, page: number, pageSize: number) {
+  const offset = (page - 1) * pageSize;
+  return useQuery({
+    queryKey: ['unitsUnder', orgId, offset, pageSize] as const,
+    queryFn: ({ signal }) => api.get<UnitPage>('/api/units', { orgId, offset, limit: pageSize }, signal),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -107,5 +141,21 @@ export function useUsers(q: string, page: number, pageSize: number) {
     queryKey: keys.users(q, offset, pageSize),
     queryFn: () => api.get<UserPage>('/api/users', { q: q.trim() || undefined, offset, limit: pageSize }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** How often a running import job is asked for its progress. */
+export const IMPORT_POLL_MS = 700;
+const FINISHED: readonly ImportJob['status'][] = ['done', 'rejected', 'failed'];
+export const importFinished = (job: ImportJob | undefined) => !!job && FINISHED.includes(job.status);
+
+/** An import job, asked again every IMPORT_POLL_MS until it is done, rejected or failed. */
+export function useImportJob(id: string | null) {
+  return useQuery({
+    queryKey: keys.importJob(id ?? ''),
+    queryFn: ({ signal }) => api.get<ImportJob>(`/api/imports/${id}`, undefined, signal),
+    enabled: id !== null,
+    staleTime: 0,
+    refetchInterval: (q) => (importFinished(q.state.data) || q.state.status === 'error' ? false : IMPORT_POLL_MS),
   });
 }

@@ -1,4 +1,4 @@
-import { AuditOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Modal, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
@@ -32,7 +32,7 @@ export function Brand({ compact }: { compact?: boolean }) {
 export default function MainLayout() {
   const { t } = useTranslation();
   const me = useMe();
-  const { logout, can } = useAuth();
+  const { logout, can, lang } = useAuth();
   const label = useLabel();
   const { message, modal } = App.useApp();
   const screens = Grid.useBreakpoint();
@@ -40,7 +40,7 @@ export default function MainLayout() {
   const showTree = can('org.read');
   const navigate = useNavigate();
   const location = useLocation();
-  const orgMatch = useMatch('/orgs/:id');
+  const orgMatch = useMatch('/orgs/:id/*'); // also /orgs/:id/stats: the tree keeps the organization selected
   const selectedId = orgMatch?.params.id && /^\d+$/.test(orgMatch.params.id) ? Number(orgMatch.params.id) : null;
   const selected = useOrgDetail(selectedId);
   const selectedPath = useMemo(() => (selected.data && selected.data.id === selectedId ? selected.data.ancestors.map((a) => a.id) : null), [selected.data, selectedId]);
@@ -61,8 +61,9 @@ export default function MainLayout() {
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
     ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
     ...(can('user.manage') ? [{ key: '/users', icon: <TeamOutlined />, label: <Link to="/users">{t('nav.users')}</Link> }] : []),
+    ...(can('member.write') || can('org.write') ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> }] : []),
   ];
-  const navKey = location.pathname === '/' ? '/' : (['/audit', '/users'].find((p) => location.pathname.startsWith(p)) ?? '');
+  const navKey = location.pathname === '/' ? '/' : (['/audit', '/users', '/imports'].find((p) => location.pathname.startsWith(p)) ?? '');
 
   const confirmLogout = () => {
     modal.confirm({
@@ -108,7 +109,8 @@ export default function MainLayout() {
         {isPhone && (
           <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('nav.menu')} data-testid="open-nav" className="header-icon-btn" />
         )}
-        <Brand compact={!screens.xl} />
+        {/* The English subtitle is long: below 1600px it would push the menu into its overflow. */}
+        <Brand compact={!screens.xl || (lang === 'en' && !screens.xxl)} />
         {!isPhone && <Menu mode="horizontal" selectedKeys={[navKey]} items={navItems} className="header-menu" data-testid="main-menu" />}
         <div className="header-spacer" />
         {screens.md && (

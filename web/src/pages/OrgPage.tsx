@@ -1,15 +1,19 @@
-import { HomeOutlined } from '@ant-design/icons';
-import { Breadcrumb, Card, Descriptions, Grid, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { BarChartOutlined, HomeOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Descriptions, Grid, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { JOINT_TYPE, ORG_DOMAIN, ORG_LEVEL, URBAN_RURAL } from '../../../src/shared/enums.ts';
-import { useOrgDetail } from '../api/queries.ts';
+import { useOrgChecks, useOrgDetail } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { MemberTable } from '../components/MemberTable.tsx';
 import { OrgChildrenTable } from '../components/OrgChildrenTable.tsx';
 import { OrgKindTag } from '../components/OrgKindTag.tsx';
 import { OrgStats } from '../components/OrgStats.tsx';
 import { OrgStatsPanel } from '../components/OrgStatsPanel.tsx';
+import { ChecksTabLabel, OrgChecksPanel } from '../components/org/OrgChecksPanel.tsx';
+import { OrgHistoryPanel } from '../components/org/OrgHistoryPanel.tsx';
+import { OrgPostsPanel } from '../components/org/OrgPostsPanel.tsx';
+import { OrgUnitsPanel } from '../components/org/OrgUnitsPanel.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { useLabel } from '../labels.ts';
 
@@ -30,6 +34,8 @@ export default function OrgPage() {
   const params = useParams();
   const id = params.id && /^\d+$/.test(params.id) ? Number(params.id) : -1;
   const q = useOrgDetail(id > 0 ? id : null);
+  const checks = useOrgChecks(id);
+  const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') ?? 'info';
   const setTab = (key: string) => setSearch(key === 'info' ? {} : { tab: key }, { replace: true });
@@ -65,6 +71,18 @@ export default function OrgPage() {
           </Typography.Title>
           <OrgKindTag kind={org.kind} />
           {org.status === 'dissolved' && <Tag>{t('org.dissolved')}</Tag>}
+          <Button
+            size="small"
+            icon={<BarChartOutlined />}
+            href={`/orgs/${org.id}/stats`}
+            data-testid="org-stats-link"
+            onClick={(e) => {
+              e.preventDefault();
+              void navigate(`/orgs/${org.id}/stats`);
+            }}
+          >
+            {t('orgTabs.statsLink')}
+          </Button>
         </Space>
         <Typography.Text type="secondary" className="page-subtitle">
           {label(ORG_LEVEL, org.level)} · {label(ORG_DOMAIN, org.domain)} · <span className="mono">{org.code}</span>
@@ -119,6 +137,11 @@ export default function OrgPage() {
             ...(can('member.read')
               ? [{ key: 'members', label: <TabLabel text={t('org.tabMembers')} count={org.subtreeMemberCount} />, children: <MemberTable key={org.id} orgId={org.id} total={org.subtreeMemberCount} /> }]
               : []),
+            // Added after the first four so those stay in view on a phone (the rest scroll into the tab bar's menu).
+            { key: 'posts', label: t('orgTabs.posts'), children: <OrgPostsPanel key={org.id} orgId={org.id} /> },
+            { key: 'units', label: t('orgTabs.units'), children: <OrgUnitsPanel key={org.id} orgId={org.id} /> },
+            { key: 'history', label: t('orgTabs.history'), children: <OrgHistoryPanel key={org.id} orgId={org.id} /> },
+            { key: 'checks', label: <ChecksTabLabel text={t('orgTabs.checks')} data={checks.data} />, children: <OrgChecksPanel key={org.id} orgId={org.id} /> },
           ]}
           destroyOnHidden
         />
