@@ -40,6 +40,9 @@ async function apiGet<T>(p: Page, path: string): Promise<T> {
 /** Press the OK button of the open Popconfirm, then wait until it has closed. */
 async function confirmPopover(p: Page) {
   const ok = p.locator('.ant-popconfirm .ant-popconfirm-buttons .ant-btn-primary').filter({ visible: true });
+  await visible(ok);
+  // A click while the popover is still animating in can land on nothing (seen on a loaded machine).
+  await settle(p);
   await ok.first().click();
   await expect.poll(() => p.locator('.ant-popconfirm').filter({ visible: true }).count(), { timeout: T }).toBe(0);
 }
