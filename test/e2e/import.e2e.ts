@@ -241,6 +241,13 @@ describe('Excel import wizard', () => {
     await visible(done.getByText('导入成功'));
     await expect(done.getByTestId('import-created').innerText()).resolves.toMatch(/^新增\s*0$/);
     await expect(done.getByTestId('import-unchanged').innerText()).resolves.toMatch(/^无变化\s*1$/);
+    // The recent list has all three files, newest first: this one, the first good one, the bad one.
+    const recent = page.getByTestId('import-recent').locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => recent.count(), { timeout: T }).toBe(3);
+    await expect(recent.nth(0).innerText()).resolves.toMatch(/已导入[\s\S]*新增 0，更新 0，无变化 1/);
+    await expect(recent.nth(2).innerText()).resolves.toMatch(/未导入[\s\S]*2 行有问题/);
+    await visible(recent.nth(2).getByText('错误报告'));
+    await done.scrollIntoViewIfNeeded();
 
     // The same page in English.
     await page.getByTestId('lang-switch').click();

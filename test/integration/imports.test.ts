@@ -346,6 +346,22 @@ describe('member import', () => {
       expect((await staffA.get(`/api/imports/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`)).statusCode).toBe(404);
       expect((await staffA.get('/api/imports/not-a-uuid')).statusCode).toBe(400);
     });
+
+    it('the recent-jobs list shows the same jobs as the single reads, newest first', async () => {
+      const ids = async (c: Client, q = '') => (await c.get(`/api/imports${q}`)).json<{ items: Job[] }>().items.map((j) => j.id);
+      const mine = await staffA.get('/api/imports');
+      expect(mine.statusCode).toBe(200);
+      const items = mine.json<{ items: (Job & { createdAt: string })[] }>().items;
+      expect(items.map((j) => j.id)).toContain(job.id);
+      expect(items.find((j) => j.id === job.id)).toMatchObject({ status: 'rejected', errorCount: job.errorCount, hasErrorReport: true, errors: [] });
+      const times = items.map((j) => j.createdAt);
+      expect([...times].sort().reverse()).toEqual(times);
+      expect(await ids(admin)).toContain(job.id);
+      expect(await ids(staffB)).not.toContain(job.id);
+      expect(await ids(secA)).not.toContain(job.id);
+      expect(await ids(staffA, '?limit=1')).toHaveLength(1);
+      expect((await staffA.get('/api/imports?limit=0')).statusCode).toBe(400);
+    });
   });
 
   it('ID numbers held outside the scope or in another organization are errors, not updates', async () => {

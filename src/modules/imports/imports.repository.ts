@@ -26,10 +26,19 @@ const jobColumns = [
  * (a job of the whole tree, scope null, only for the whole-tree scope).
  */
 export async function findVisibleJob(db: Db, scope: Scope, userId: number, id: string) {
-  let q = db.selectFrom('import_jobs').select(jobColumns).select(sql<boolean>`error_report is not null`.as('has_report')).where('id', '=', id);
-  if (scope.kind === 'subtree') q = q.where((eb) => eb.or([eb('created_by', '=', userId), sql<boolean>`scope_path is not null and scope_path <@ ${scope.path}::ltree`]));
-  else if (scope.kind === 'self') q = q.where('created_by', '=', userId);
-  return q.executeTakeFirst();
+  return visibleJobs(db, scope, userId).where('id', '=', id).executeTakeFirst();
+}
+
+function visibleJobs(db: Db, scope: Scope, userId: number) {
+  const q = db.selectFrom('import_jobs').select(jobColumns).select(sql<boolean>`error_report is not null`.as('has_report'));
+  if (scope.kind === 'subtree') return q.where((eb) => eb.or([eb('created_by', '=', userId), sql<boolean>`scope_path is not null and scope_path <@ ${scope.path}::ltree`]));
+  if (scope.kind === 'self') return q.where('created_by', '=', userId);
+  return q;
+}
+
+/** The newest jobs the caller may see (same rule as findVisibleJob), without their error samples. */
+export async function listVisibleJobs(db: Db, scope: Scope, userId: number, limit: number) {
+  return visibleJobs(db, scope, userId).orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
 }
 
 export async function findJobReport(db: Db, id: string) {

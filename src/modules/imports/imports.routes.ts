@@ -7,8 +7,8 @@ import { requireCtx } from '../../server/request.ts';
 import type { Module } from '../index.ts';
 import { buildTemplate } from './excel.ts';
 import { contentDisposition, exportMembers } from './export.ts';
-import { ExportMembersQuery, ImportJob, JobIdParams, UploadReply } from './imports.schemas.ts';
-import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, createJob, errorReport, getJob, runImport, storeUpload, type ImportKind } from './imports.service.ts';
+import { ExportMembersQuery, ImportJob, ImportJobList, ImportJobListQuery, JobIdParams, UploadReply } from './imports.schemas.ts';
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, createJob, errorReport, getJob, listJobs, runImport, storeUpload, type ImportKind } from './imports.service.ts';
 import { looksLikeZip } from './zip.ts';
 import { tr, type ImportMessageKey } from './messages.ts';
 
@@ -103,6 +103,12 @@ export const importsModule: Module = {
           },
         );
       }
+
+      app.get(
+        '/api/imports',
+        { config: { permission: 'member.read' }, schema: { summary: '最近的导入任务（本人的，及管辖范围内的）', tags, querystring: ImportJobListQuery, response: { 200: ImportJobList } } },
+        async (req) => listJobs(db, requireCtx(req), req.query.limit),
+      );
 
       app.get(
         '/api/imports/:jobId',

@@ -40,6 +40,11 @@ export const ImportJob = z.object({
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 
+export const ImportJobListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20).describe('最多返回多少个任务，默认 20'),
+});
+export const ImportJobList = z.object({ items: z.array(ImportJob).describe('最近的导入任务，新的在前（errors 为空，详情见单个任务）') });
+
 /** The member list's own query (same filters), plus the full ID numbers on request. */
 export const ExportMembersQuery = MemberListQuery.extend({
   fullIdNumbers: z.enum(['true', 'false']).optional().describe('导出完整身份证号（需“查看身份证号”权限，记入审计日志）'),

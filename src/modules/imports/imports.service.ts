@@ -284,6 +284,13 @@ export async function getJob(db: Kysely<DB>, ctx: RequestContext, id: string): P
   return present(j, ctx.locale);
 }
 
+/** The caller's recent jobs and those of their subtree, newest first (errors left to the job's own page). */
+export async function listJobs(db: Kysely<DB>, ctx: RequestContext, limit: number): Promise<{ items: Reply[] }> {
+  await repo.failStaleJobs(db, STALE_MARK);
+  const rows = await repo.listVisibleJobs(db, ctx.scope, ctx.actor.userId, limit);
+  return { items: rows.map((j) => ({ ...present(j, ctx.locale), errors: [] })) };
+}
+
 /** The error workbook. It repeats the file's cells (full ID numbers): the uploader, or someone allowed to see those. */
 export async function errorReport(db: Kysely<DB>, ctx: RequestContext, id: string): Promise<{ body: Buffer; fileName: string }> {
   await repo.failStaleJobs(db, STALE_MARK);

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { AuditPage, CheckList, ImportJob, MemberDetail, MemberPage, MemberStatus, OrgDetail, OrgEvents, OrgNode, OrgPage, OrgSearchReply, OrgStatistics, OrgUnits, PostList, UnitPage, UserPage } from './types.ts';
+import type { AuditPage, CheckList, ImportJob, ImportJobList, MemberDetail, MemberPage, MemberStatus, OrgDetail, OrgEvents, OrgNode, OrgPage, OrgSearchReply, OrgStatistics, OrgUnits, PostList, UnitPage, UserPage } from './types.ts';
 
 export const TREE_PAGE = 200;
 
@@ -13,6 +13,7 @@ export const keys = {
   audit: (f: AuditFilter) => ['audit', f] as const,
   users: (q: string, offset: number, limit: number) => ['users', q, offset, limit] as const,
   importJob: (id: string) => ['importJob', id] as const,
+  importJobs: () => ['importJobs'] as const,
 };
 
 export function fetchRoots() {
@@ -157,5 +158,13 @@ export function useImportJob(id: string | null) {
     enabled: id !== null,
     staleTime: 0,
     refetchInterval: (q) => (importFinished(q.state.data) || q.state.status === 'error' ? false : IMPORT_POLL_MS),
+  });
+}
+
+/** The caller's recent import jobs and those of their subtree, newest first. */
+export function useImportJobs() {
+  return useQuery({
+    queryKey: keys.importJobs(),
+    queryFn: ({ signal }) => api.get<ImportJobList>('/api/imports', { limit: 10 }, signal),
   });
 }

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { AuditItem as AuditItemSchema, AuditPage as AuditPageSchema, AuditQuery as AuditQuerySchema } from '../../../src/modules/audit/audit.schemas.ts';
 import type { ChangePasswordBody as ChangePasswordBodySchema, LoginBody as LoginBodySchema, MeReply } from '../../../src/modules/auth/auth.schemas.ts';
-import type { ImportJob as ImportJobSchema, UploadReply as UploadReplySchema } from '../../../src/modules/imports/imports.schemas.ts';
+import type { ImportJob as ImportJobSchema, ImportJobList as ImportJobListSchema, UploadReply as UploadReplySchema } from '../../../src/modules/imports/imports.schemas.ts';
 import type {
   MemberDetail as MemberDetailSchema,
   MemberListQuery as MemberListQuerySchema,
@@ -69,6 +69,7 @@ export type UpdateUserBody = z.input<typeof UpdateUserBodySchema>;
 export type UserWithPassword = z.infer<typeof UserWithPasswordReplySchema>;
 
 export type ImportJob = z.infer<typeof ImportJobSchema>;
+export type ImportJobList = z.infer<typeof ImportJobListSchema>;
 export type ImportKind = ImportJob['kind'];
 export type ImportStatus = ImportJob['status'];
 export type ImportProblem = ImportJob['errors'][number];

@@ -10,6 +10,7 @@ import { ImportDropzone } from '../components/imports/ImportDropzone.tsx';
 import { ImportGuide } from '../components/imports/ImportGuide.tsx';
 import { ImportProgress } from '../components/imports/ImportProgress.tsx';
 import { ImportResult } from '../components/imports/ImportResult.tsx';
+import { RecentImports } from '../components/imports/RecentImports.tsx';
 import { uploadImport } from '../components/imports/upload.ts';
 import { QueryError } from '../components/QueryError.tsx';
 import '../components/imports/imports.css';
@@ -40,11 +41,12 @@ export default function ImportPage() {
     if (view !== 'pick') stepCard.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [view]);
 
-  // What an import wrote shows everywhere else at once.
+  // What an import wrote shows everywhere else at once; any finished job joins the recent list.
   const status = job.data?.status;
   useEffect(() => {
     if (status === 'done') void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'importJob' });
-  }, [status, queryClient]);
+    else if (finished) void queryClient.invalidateQueries({ queryKey: ['importJobs'] });
+  }, [status, finished, queryClient]);
 
   const start = async (file: File) => {
     setRefused(null);
@@ -124,6 +126,7 @@ export default function ImportPage() {
           {body}
         </Card>
       </div>
+      <RecentImports />
     </div>
   );
 }
