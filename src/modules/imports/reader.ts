@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { GUIDE_SHEET, LISTS_SHEET, rawValue, type Raw } from './excel.ts';
-import { countSheetRows, listEntries, listSheets } from './zip.ts';
+import { countSheetRows, listSheets } from './zip.ts';
 
 // Streaming read of the data sheet: exceljs's WorkbookReader, one row at a time (a 200,000-row
 // file is never held as a workbook in memory).
@@ -24,12 +24,11 @@ const NOT_DATA = new Set([GUIDE_SHEET, LISTS_SHEET]);
 
 /** Open the data sheet of an .xlsx: the sheet named `preferred`, else the first sheet that is not 填写说明/代码表. */
 export async function openDataSheet(file: string, preferred: string): Promise<OpenedSheet> {
-  const entries = await listEntries(file);
-  if (!entries) throw new UnreadableFile('not a zip');
-  const sheets = await listSheets(file, entries);
+  const sheets = await listSheets(file);
+  if (!sheets) throw new UnreadableFile('not a zip');
   const chosen = sheets.find((s) => s.name === preferred) ?? sheets.find((s) => !NOT_DATA.has(s.name));
   if (!chosen) throw new UnreadableFile('no worksheet');
-  const estimatedRows = await countSheetRows(file, entries, chosen.path).catch(() => null);
+  const estimatedRows = await countSheetRows(file, chosen.path).catch(() => null);
   const sheetNo = /sheet(\d+)\.xml$/.exec(chosen.path)?.[1];
   return { name: chosen.name, estimatedRows, rows: readRows(file, chosen.name, sheetNo) };
 }
