@@ -139,6 +139,11 @@ describe('Organization tabs and statistics', () => {
     await page.goto(`${server.url}/orgs/${town.id}`);
     await visible(page.getByTestId('org-title').getByText(FENGQIAO, { exact: true }));
 
+    // The sub-organizations tab exports the township and everything below it.
+    await page.getByRole('tab', { name: /下级组织/ }).click();
+    const [orgFile] = await Promise.all([page.waitForEvent('download', { timeout: T }), page.getByTestId('org-export').click()]);
+    expect(orgFile.suggestedFilename()).toMatch(new RegExp(`^党组织名册-${FENGQIAO}-\\d{8}\\.xlsx$`));
+
     // 班子成员: posts with holders and dates; the term ends soon, so its tag warns.
     await page.getByRole('tab', { name: /班子成员/ }).click();
     const posts = page.getByTestId('org-posts');

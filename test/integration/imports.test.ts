@@ -478,6 +478,42 @@ describe('organization import', () => {
   });
 });
 
+describe('organization export', () => {
+  it('exports the subtree in the template columns, parents first, and the file imports back unchanged', async () => {
+    const res = await staffA.get(`/api/exports/orgs.xlsx?orgId=${tree.a.village.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent(`党组织名册-${tree.a.village.name}-`));
+    const rows = sheetObjects((await readBook(res.rawPayload)).getWorksheet('组织信息')!);
+    const codes = rows.map((r) => String(r['组织代码']));
+    expect(codes[0]).toBe(tree.a.village.code);
+    expect(codes).toContain(tree.a.branch.code);
+    expect(codes).not.toContain(tree.a.township.code);
+    expect(codes.some((c) => c.startsWith('TB'))).toBe(false);
+    // Every parent row comes before its children.
+    rows.forEach((r, i) => {
+      const parent = codes.indexOf(String(r['上级组织代码']));
+      if (i > 0) expect(parent, String(r['组织代码'])).toBeGreaterThanOrEqual(0);
+      expect(parent).toBeLessThan(i);
+    });
+    const branch = rows.find((r) => r['组织代码'] === tree.a.branch.code)!;
+    expect(branch).toMatchObject({ 组织名称: tree.a.branch.name, 上级组织代码: tree.a.village.code, 上级组织名称: tree.a.village.name });
+    // Labels, not codes: the import reads them back.
+    expect(String(branch['组织类别'])).toMatch(/^[\u4e00-\u9fa5]+$/);
+
+    const back = await importFile(staffA, 'orgs', 'export.xlsx', res.rawPayload);
+    expect(back).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: rows.length });
+  });
+
+  it('defaults to the top of the scope; another subtree is 404 and shows nothing', async () => {
+    const mine = sheetObjects((await readBook((await staffB.get('/api/exports/orgs.xlsx')).rawPayload)).worksheets[0]!);
+    expect(mine[0]!['组织代码']).toBe(tree.b.township.code);
+    expect(mine.map((r) => String(r['组织代码'])).some((c) => c.startsWith('TA'))).toBe(false);
+    const other = await staffB.get(`/api/exports/orgs.xlsx?orgId=${tree.a.village.id}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.body).not.toContain(tree.a.village.name);
+  });
+});
+
 describe('member export', () => {
   it('streams the filtered rows of the scope with masked ID numbers', async () => {
     const res = await staffA.get(`/api/exports/members.xlsx?orgId=${tree.a.branch.id}`);

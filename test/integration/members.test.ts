@@ -1,4 +1,5 @@
 // Members: scoped lists, masked ID numbers everywhere, and the audited, permission-guarded reveal.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { idNumberProblem } from '../../src/lib/idcard.ts';
@@ -74,6 +75,71 @@ describe('list', () => {
     expect(own.statusCode).toBe(200);
     expect(own.json<{ idNumber: string }>().idNumber).toBe(self.idNumber);
     expect((await c.post(`/api/members/${sameOrg.id}/reveal-id-number`, {})).statusCode).toBe(404);
+  });
+});
+
+describe('ethnicity and work unit filters', () => {
+  let staffB: Client;
+  beforeAll(async () => {
+    const b = await ts.makeUser('org_staff', tree.b.township.id);
+    staffB = await login(ts.app, b.username, b.password);
+    const [a0, a1, a2] = tree.a.members;
+    const set = (id: number, v: { ethnicity?: string; work_unit?: string | null }) => ts.db.updateTable('members').set(v).where('id', '=', id).execute();
+    await set(a0!.id, { ethnicity: '回族', work_unit: '松甲村_农业%合作社' });
+    await set(a1!.id, { ethnicity: '回族', work_unit: '甲溪镇卫生院' });
+    await set(a2!.id, { work_unit: '松甲村xy农业合作社' });
+    // B has a Hui member too, and the same work unit text: a B user must see only B's.
+    await set(tree.b.members[0]!.id, { ethnicity: '回族', work_unit: '松乙村农业合作社' });
+  });
+  const list = async (c: Client, query: string) => (await c.get(`/api/members?limit=200&${query}`)).json<{ items: Summary[] }>().items;
+  const enc = encodeURIComponent;
+
+  it('ethnicity matches exactly, inside the scope', async () => {
+    const [a0, a1] = tree.a.members;
+    expect(ids(await list(staffA, `ethnicity=${enc('回族')}`))).toEqual(ids([a0!, a1!]));
+    expect(ids(await list(staffA, `ethnicity=${enc('回')}`))).toEqual([]); // exact, not partial
+    expect(ids(await list(staffA, `ethnicity=${enc('汉族')}`))).toEqual(ids(tree.a.members.slice(2)));
+    expect(await list(staffA, `ethnicity=${enc('满族')}`)).toEqual([]);
+    // The sibling subtree's user sees only their own Hui member, none of A's.
+    expect(ids(await list(staffB, `ethnicity=${enc('回族')}`))).toEqual([tree.b.members[0]!.id]);
+    expect(await list(staffB, `ethnicity=${enc('回族')}&q=${enc(tree.a.members[0]!.name)}`)).toEqual([]);
+  });
+
+  it('work unit matches a trimmed substring, with LIKE characters taken literally', async () => {
+    const [a0, a1, a2] = tree.a.members;
+    expect(ids(await list(staffA, `workUnit=${enc('  合作社 ')}`))).toEqual(ids([a0!, a2!]));
+    expect(ids(await list(staffA, `workUnit=${enc('卫生院')}`))).toEqual([a1!.id]);
+    expect(ids(await list(staffA, `workUnit=${enc('村_农')}`))).toEqual([a0!.id]); // `_` is no wildcard
+    expect(ids(await list(staffA, `workUnit=${enc('%')}`))).toEqual([a0!.id]); // nor is `%`
+    expect(await list(staffA, `workUnit=${enc('供销社')}`)).toEqual([]);
+    expect(ids(await list(staffA, `workUnit=${enc('合作社')}&ethnicity=${enc('回族')}`))).toEqual([a0!.id]);
+    // B's user: only B's cooperative, and nothing for A's text.
+    expect(ids(await list(staffB, `workUnit=${enc('合作社')}`))).toEqual([tree.b.members[0]!.id]);
+    expect(await list(staffB, `workUnit=${enc('甲溪镇卫生院')}`)).toEqual([]);
+    expect(await list(staffB, `workUnit=${enc('松甲村')}`)).toEqual([]);
+    expect((await staffA.get(`/api/members?workUnit=${enc('   ')}`)).statusCode).toBe(400);
+  });
+
+  it('the Excel export applies both filters', async () => {
+    const names = async (c: Client, query: string) => {
+      const res = await c.get(`/api/exports/members.xlsx?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const col = (ws.getRow(1).values as unknown[]).indexOf('姓名');
+      expect(col).toBeGreaterThan(0);
+      const out: string[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 1) out.push(String((row.values as unknown[])[col]));
+      });
+      return out.sort();
+    };
+    const [a0, a1, a2] = tree.a.members;
+    expect(await names(staffA, `ethnicity=${enc('回族')}`)).toEqual([a0!.name, a1!.name].sort());
+    expect(await names(staffA, `workUnit=${enc('合作社')}`)).toEqual([a0!.name, a2!.name].sort());
+    expect(await names(staffB, `workUnit=${enc('松甲村')}`)).toEqual([]);
+    expect(await names(staffB, `ethnicity=${enc('回族')}`)).toEqual([tree.b.members[0]!.name]);
   });
 });
 

@@ -19,6 +19,7 @@ const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const OrgPage = lazy(() => import('./pages/OrgPage.tsx'));
 const OrgStatsPage = lazy(() => import('./pages/OrgStatsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -58,14 +59,22 @@ function Protected({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** The sign-in page; once signed in, back to the page that asked for it (a shared deep link) or home. */
+function LoginRoute() {
+  const { me } = useAuth();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from;
+  return me ? <Navigate to={from && from !== '/login' ? from : '/'} replace /> : <LoginPage />;
+}
+
 function AppRoutes() {
-  const { status, me, can } = useAuth();
+  const { status, can } = useAuth();
   if (status === 'loading') return <FullPageLoading />;
   if (status === 'offline') return <OfflineScreen />;
   return (
     <Suspense fallback={<FullPageLoading />}>
       <Routes>
-        <Route path="/login" element={me ? <Navigate to="/" replace /> : <LoginPage />} />
+        <Route path="/login" element={<LoginRoute />} />
         <Route
           element={
             <Protected>
@@ -76,6 +85,7 @@ function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="orgs/:id" element={<OrgPage />} />
           <Route path="orgs/:id/stats" element={<OrgStatsPage />} />
+          {can('member.read') && <Route path="members" element={<MembersPage />} />}
           {can('audit.read') && <Route path="audit" element={<AuditPage />} />}
           {can('user.manage') && <Route path="users" element={<UsersPage />} />}
           {(can('member.write') || can('org.write')) && <Route path="imports" element={<ImportPage />} />}

@@ -7,7 +7,8 @@ import { requireCtx } from '../../server/request.ts';
 import type { Module } from '../index.ts';
 import { buildTemplate } from './excel.ts';
 import { contentDisposition, exportMembers } from './export.ts';
-import { ExportMembersQuery, ImportJob, ImportJobList, ImportJobListQuery, JobIdParams, UploadReply } from './imports.schemas.ts';
+import { exportOrgs } from './export-orgs.ts';
+import { ExportMembersQuery, ExportOrgsQuery, ImportJob, ImportJobList, ImportJobListQuery, JobIdParams, UploadReply } from './imports.schemas.ts';
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB, createJob, errorReport, getJob, listJobs, runImport, storeUpload, type ImportKind } from './imports.service.ts';
 import { looksLikeZip } from './zip.ts';
 import { tr, type ImportMessageKey } from './messages.ts';
@@ -122,6 +123,18 @@ export const importsModule: Module = {
         async (req, reply) => {
           const r = await errorReport(db, requireCtx(req), req.params.jobId);
           return reply.type(XLSX).header('content-disposition', contentDisposition(r.fileName, 'import-errors.xlsx')).send(r.body);
+        },
+      );
+
+      app.get(
+        '/api/exports/orgs.xlsx',
+        {
+          config: { permission: 'org.read' },
+          schema: { summary: '导出党组织名册（.xlsx，导入模板的列，上级在前，可修改后重新导入）', tags, querystring: ExportOrgsQuery },
+        },
+        async (req, reply) => {
+          const r = await exportOrgs(db, requireCtx(req), req.query.orgId, (err) => req.log.error({ err }, 'organization export failed'));
+          return reply.type(XLSX).header('content-disposition', contentDisposition(r.fileName, r.asciiName)).header('cache-control', 'no-store').send(r.stream);
         },
       );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MemberListQuery } from '../members/members.schemas.ts';
+import { Id } from '../organizations/organizations.schemas.ts';
 
 export const IMPORT_KINDS = ['members', 'orgs'] as const;
 export const IMPORT_STATUSES = ['queued', 'validating', 'applying', 'done', 'rejected', 'failed'] as const;
@@ -50,3 +51,7 @@ export const ExportMembersQuery = MemberListQuery.extend({
   fullIdNumbers: z.enum(['true', 'false']).optional().describe('导出完整身份证号（需“查看身份证号”权限，记入审计日志）'),
 });
 export type ExportMembersQuery = z.infer<typeof ExportMembersQuery>;
+
+export const ExportOrgsQuery = z.strictObject({
+  orgId: Id.optional().describe('导出该组织及全部下级；默认为本人管辖范围的顶层组织'),
+});

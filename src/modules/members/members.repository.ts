@@ -24,6 +24,8 @@ export interface MemberFilter {
   education?: string | undefined;
   category?: string | undefined;
   household?: string | undefined;
+  ethnicity?: string | undefined;
+  workUnit?: string | undefined;
   mobile?: boolean | undefined;
   bornFrom?: string | undefined;
   bornTo?: string | undefined;
@@ -38,9 +40,12 @@ export function queryGrams(q: string): string[] {
   return [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
 }
 
+/** A LIKE pattern matching `s` anywhere, with the pattern characters of `s` escaped. */
+const containsPattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Partial name match through the GIN-indexed grams, confirmed with LIKE. */
 function nameMatches(q: string) {
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = containsPattern(q);
   return sql<boolean>`m.name_grams @> ${sql.val(queryGrams(q))}::text[] and m.name like ${like}`;
 }
 
@@ -76,6 +81,8 @@ async function filtered(db: Db, scope: Scope, f: MemberFilter) {
   if (f.education) q = q.where('m.education', '=', f.education);
   if (f.category) q = q.where('m.category', '=', f.category);
   if (f.household) q = q.where('m.household', '=', f.household);
+  if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
+  if (f.workUnit) q = q.where('m.work_unit', 'like', containsPattern(f.workUnit));
   if (f.mobile !== undefined) q = q.where('m.is_mobile', '=', f.mobile);
   if (f.bornFrom) q = q.where('m.birth_date', '>=', f.bornFrom);
   if (f.bornTo) q = q.where('m.birth_date', '<=', f.bornTo);

@@ -14,6 +14,8 @@ export const MemberListQuery = z.strictObject({
   education: z.enum(EDUCATION.values).optional(),
   category: z.enum(MEMBER_CATEGORY.values).optional(),
   household: z.enum(HOUSEHOLD.values).optional(),
+  ethnicity: z.string().trim().min(1).max(10).optional().describe('民族（精确，如 汉族）'),
+  workUnit: z.string().trim().min(1).max(100).optional().describe('工作单位（部分匹配）'),
   mobile: z.enum(['true', 'false']).optional(),
   bornFrom: date.optional(),
   bornTo: date.optional(),

@@ -78,6 +78,8 @@ export async function memberFilter(db: Kysely<DB>, cipher: FieldCipher, ctx: Req
     education: q.education,
     category: q.category,
     household: q.household,
+    ethnicity: q.ethnicity,
+    workUnit: q.workUnit,
     mobile: q.mobile === undefined ? undefined : q.mobile === 'true',
     bornFrom: q.bornFrom,
     bornTo: q.bornTo,

@@ -79,6 +79,22 @@ export async function searchOrgs(db: Db, scope: Scope, q: string, limit: number)
   return rows;
 }
 
+/**
+ * One page of a subtree's active organizations for export, parents before children (ltree
+ * order), keyset on the path; with the parent's code so the rows import back unchanged.
+ */
+export async function exportOrgPage(db: Db, scope: Scope, rootPath: string, afterPath: string | null, limit: number) {
+  let q = db
+    .selectFrom('organizations as o')
+    .leftJoin('organizations as p', 'p.id', 'o.parent_id')
+    .select(['o.id', 'o.path', 'o.code', 'o.name', 'o.kind', 'o.level', 'o.domain', 'o.division_code', 'o.urban_rural', 'o.established_on', 'p.code as parent_code', 'p.name as parent_name'])
+    .where(sql<boolean>`o.path <@ ${rootPath}::ltree`)
+    .where(orgPathInScope(scope, 'o.path'))
+    .where('o.status', '=', 'active');
+  if (afterPath !== null) q = q.where(sql<boolean>`o.path > ${afterPath}::ltree`);
+  return q.orderBy('o.path').limit(limit).execute();
+}
+
 export async function nextOrgId(db: Db): Promise<number> {
   const r = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('organizations', 'id'))::int as id`.execute(db);
   return r.rows[0]!.id;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { AuditPage, CheckList, ImportJob, ImportJobList, MemberDetail, MemberPage, MemberStatus, OrgDetail, OrgEvents, OrgNode, OrgPage, OrgSearchReply, OrgStatistics, OrgUnits, PostList, UnitPage, UserPage } from './types.ts';
+import type { AuditPage, CheckList, ImportJob, ImportJobList, MemberDetail, MemberListQuery, MemberPage, MemberStatus, OrgDetail, OrgEvents, OrgNode, OrgPage, OrgSearchReply, OrgStatistics, OrgUnits, PostList, UnitPage, UserPage } from './types.ts';
 
 export const TREE_PAGE = 200;
 
@@ -66,6 +66,18 @@ export function useMembers(f: MemberFilter, enabled = true) {
       api.get<MemberPage>('/api/members', { orgId: f.orgId, q: f.q.trim() || undefined, status: f.status || undefined, cursor: pageParam ?? undefined, limit: MEMBER_PAGE }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    enabled,
+  });
+}
+
+/** The member roster (党员名册): any of the list's filters and sorts, keyset "load more". */
+export function useMemberRoster(params: Omit<MemberListQuery, 'cursor' | 'limit'>, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: ['members', 'roster', params] as const,
+    queryFn: ({ pageParam, signal }) => api.get<MemberPage>('/api/members', { ...(params as Record<string, string | number | undefined>), cursor: pageParam ?? undefined, limit: MEMBER_PAGE }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
     enabled,
   });
 }

@@ -1,4 +1,5 @@
-import { Empty, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Empty, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,25 +40,34 @@ export function OrgChildrenTable({ orgId }: { orgId: number }) {
   if (q.data && total === 0) return <Empty description={t('org.noChildren')} />;
 
   return (
-    <Table<OrgNode>
-      rowKey="id"
-      size="middle"
-      columns={columns}
-      dataSource={q.data?.items ?? []}
-      loading={q.isFetching}
-      scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page,
-        pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100],
-        showTotal: (n) => <Typography.Text type="secondary">{t('org.childrenTotal', { count: n })}</Typography.Text>,
-        onChange: (p, s) => {
-          setPage(s !== pageSize ? 1 : p);
-          setPageSize(s);
-        },
-      }}
-    />
+    <>
+      <div className="org-children-actions">
+        <Tooltip title={t('org.exportOrgsHint')}>
+          <Button icon={<DownloadOutlined />} href={`/api/exports/orgs.xlsx?orgId=${orgId}`} download data-testid="org-export">
+            {t('org.exportOrgs')}
+          </Button>
+        </Tooltip>
+      </div>
+      <Table<OrgNode>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={q.data?.items ?? []}
+        loading={q.isFetching}
+        scroll={{ x: 'max-content' }}
+        pagination={{
+          current: page,
+          pageSize,
+          total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => <Typography.Text type="secondary">{t('org.childrenTotal', { count: n })}</Typography.Text>,
+          onChange: (p, s) => {
+            setPage(s !== pageSize ? 1 : p);
+            setPageSize(s);
+          },
+        }}
+      />
+    </>
   );
 }

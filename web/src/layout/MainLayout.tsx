@@ -1,4 +1,4 @@
-import { AuditOutlined, CloudUploadOutlined, DownOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DownOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Modal, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
@@ -59,11 +59,12 @@ export default function MainLayout() {
 
   const navItems: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
+    ...(can('member.read') ? [{ key: '/members', icon: <IdcardOutlined />, label: <Link to="/members">{t('nav.members')}</Link> }] : []),
     ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
     ...(can('user.manage') ? [{ key: '/users', icon: <TeamOutlined />, label: <Link to="/users">{t('nav.users')}</Link> }] : []),
     ...(can('member.write') || can('org.write') ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> }] : []),
   ];
-  const navKey = location.pathname === '/' ? '/' : (['/audit', '/users', '/imports'].find((p) => location.pathname.startsWith(p)) ?? '');
+  const navKey = location.pathname === '/' ? '/' : (['/members', '/audit', '/users', '/imports'].find((p) => location.pathname.startsWith(p)) ?? '');
 
   const confirmLogout = () => {
     modal.confirm({

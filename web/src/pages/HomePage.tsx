@@ -85,7 +85,7 @@ export default function HomePage() {
           )}
           {can('member.read') && can('org.read') && (
             <Col xs={24} md={12}>
-              <Quick to={`/orgs/${me.orgId}?tab=members`} icon={<TeamOutlined />} title={t('home.quickMembers')} desc={t('home.quickMembersDesc')} testId="quick-members" />
+              <Quick to="/members" icon={<TeamOutlined />} title={t('home.quickMembers')} desc={t('home.quickMembersDesc')} testId="quick-members" />
             </Col>
           )}
           {can('audit.read') && (
