@@ -1,12 +1,12 @@
 // The web UI end to end: a real server (fresh demo data) and headless Chromium.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { T, changePassword, hidden, settle, signIn, spaced, visible } from './ui.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
 const SECRETARY_NEW_PASSWORD = 'Lianfeng2024ok';
-const T = 20_000;
 
 let server: RunningServer;
 let desktop: BrowserSession;
@@ -16,12 +16,6 @@ let secretary: { username: string; password: string; orgName: string } | null = 
 /** The organization the search test jumped to. */
 let target: (Org & { pathNames: string[] }) | undefined;
 
-const visible = (l: Locator, timeout = T) => l.first().waitFor({ state: 'visible', timeout });
-const hidden = (l: Locator, timeout = T) => l.first().waitFor({ state: 'hidden', timeout });
-/** Let open/close animations finish before a screenshot. */
-const settle = (p: Page) => p.waitForTimeout(600);
-/** antd puts a space between two CJK characters in buttons ("登 录"): match either way. */
-const spaced = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 interface Org {
   id: number;
@@ -49,20 +43,6 @@ async function confirmPopover(p: Page) {
 
 function treeNode(p: Page, fullName: string) {
   return p.locator('.org-tree .ant-tree-treenode').filter({ has: p.locator(`.org-tree-title[title="${fullName}"]`) });
-}
-
-async function signIn(p: Page, username: string, password: string) {
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码', { exact: true }).fill(password);
-  await p.getByTestId('login-submit').click();
-}
-
-async function changePassword(p: Page, current: string, next: string) {
-  await visible(p.getByTestId('forced-password'));
-  await p.getByLabel('当前密码').fill(current);
-  await p.getByLabel('新密码', { exact: true }).fill(next);
-  await p.getByLabel('再次输入新密码').fill(next);
-  await p.getByRole('button', { name: spaced('确认修改') }).click();
 }
 
 beforeAll(async () => {

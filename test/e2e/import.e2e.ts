@@ -3,14 +3,14 @@
 // a good one is imported; importing it again adds nothing.
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeIdNumber } from '../../src/seed/synthetic.ts';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { T, changePassword, settle, signIn, visible } from './ui.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
-const T = 20_000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let server: RunningServer;
@@ -19,11 +19,6 @@ let page: Page;
 /** A village Party organization of the demo region, learned from the API. */
 let village: Org;
 
-const visible = (l: Locator, timeout = T) => l.first().waitFor({ state: 'visible', timeout });
-/** Let open/close animations finish before a screenshot. */
-const settle = (p: Page) => p.waitForTimeout(600);
-/** antd puts a space between two CJK characters in buttons ("登 录"): match either way. */
-const spaced = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 interface Org {
   id: number;
@@ -37,20 +32,6 @@ async function apiGet<T>(p: Page, path: string): Promise<T> {
   const res = await p.request.get(`${server.url}${path}`);
   expect(res.status(), path).toBe(200);
   return (await res.json()) as T;
-}
-
-async function signIn(p: Page, username: string, password: string) {
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码', { exact: true }).fill(password);
-  await p.getByTestId('login-submit').click();
-}
-
-async function changePassword(p: Page, current: string, next: string) {
-  await visible(p.getByTestId('forced-password'));
-  await p.getByLabel('当前密码').fill(current);
-  await p.getByLabel('新密码', { exact: true }).fill(next);
-  await p.getByLabel('再次输入新密码').fill(next);
-  await p.getByRole('button', { name: spaced('确认修改') }).click();
 }
 
 // ---------------------------------------------------------------------------------------------

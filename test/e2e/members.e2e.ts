@@ -10,9 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { T, changePassword, settle, signIn, visible } from './ui.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
-const T = 20_000;
 const FENGQIAO = '中共嘉兴市南湖区凤桥镇委员会';
 
 let server: RunningServer;
@@ -20,9 +20,6 @@ let desktop: BrowserSession;
 let page: Page;
 let town: { id: number; name: string };
 
-const visible = (l: Locator, timeout = T) => l.first().waitFor({ state: 'visible', timeout });
-const settle = (p: Page) => p.waitForTimeout(600);
-const spaced = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 interface Summary {
   id: number;
@@ -49,20 +46,6 @@ async function apiAll(p: Page, query: Record<string, string>): Promise<Summary[]
     cursor = r.nextCursor;
   } while (cursor);
   return out;
-}
-
-async function signIn(p: Page, username: string, password: string) {
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码', { exact: true }).fill(password);
-  await p.getByTestId('login-submit').click();
-}
-
-async function changePassword(p: Page, current: string, next: string) {
-  await visible(p.getByTestId('forced-password'));
-  await p.getByLabel('当前密码').fill(current);
-  await p.getByLabel('新密码', { exact: true }).fill(next);
-  await p.getByLabel('再次输入新密码').fill(next);
-  await p.getByRole('button', { name: spaced('确认修改') }).click();
 }
 
 /** Choose an option of an antd Select opened by clicking `trigger` (clicked again if a closing dropdown swallowed the click). */

@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
+import { T, changePassword, settle, signIn, visible } from './ui.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
-const T = 20_000;
 const FENGQIAO = '中共嘉兴市南湖区凤桥镇委员会';
 const YUXIN = '中共嘉兴市南湖区余新镇委员会';
 const SECRETARY = '沈国强';
@@ -23,11 +23,6 @@ let town: Org;
 /** The server's today (Beijing time), as the statistics API reports it. */
 let today = '';
 
-const visible = (l: Locator, timeout = T) => l.first().waitFor({ state: 'visible', timeout });
-/** Let open/close animations finish before a screenshot. */
-const settle = (p: Page) => p.waitForTimeout(600);
-/** antd puts a space between two CJK characters in buttons ("登 录"): match either way. */
-const spaced = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 interface Org {
   id: number;
@@ -66,20 +61,6 @@ const yearsBefore = (date: string, years: number) => `${Number(date.slice(0, 4))
 
 const count = (n: number) => n.toLocaleString('en-US');
 const statValue = (p: Page, key: string) => p.getByTestId(`stats-${key}`).locator('.ant-statistic-content');
-
-async function signIn(p: Page, username: string, password: string) {
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码', { exact: true }).fill(password);
-  await p.getByTestId('login-submit').click();
-}
-
-async function changePassword(p: Page, current: string, next: string) {
-  await visible(p.getByTestId('forced-password'));
-  await p.getByLabel('当前密码').fill(current);
-  await p.getByLabel('新密码', { exact: true }).fill(next);
-  await p.getByLabel('再次输入新密码').fill(next);
-  await p.getByRole('button', { name: spaced('确认修改') }).click();
-}
 
 /** Pick a date in the antd DatePicker by typing it. */
 async function pickDate(p: Page, date: string) {
