@@ -390,7 +390,7 @@ describe('member import', () => {
     ]));
     expect(job.status).toBe('rejected');
     const messages = job.errors.map((e) => `${e.row} ${e.field}:${e.message}`);
-    expect(messages).toContain('2 性别:“男性”不是可选项；可选：男、女');
+    expect(messages, JSON.stringify(job)).toContain('2 性别:“男性”不是可选项；可选：男、女');
     expect(messages.some((m) => m.startsWith('2 学历:“博士”不是可选项'))).toBe(true);
     expect(messages).toContain('2 入党日期:“2012-13-01”不是有效日期（请用 Excel 日期，或 2024-07-01、2024/7/1 的写法）');
     expect(messages).toContain('3 姓名:必填项，不能为空');
