@@ -1,6 +1,7 @@
 import { ApartmentOutlined, CheckCircleOutlined, ClockCircleOutlined, TeamOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Statistic } from 'antd';
+import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { StatCard, type StatCardProps } from '../StatCard.tsx';
 import type { OrgStatistics } from '../../api/types.ts';
 import { percent } from './format.ts';
 
@@ -11,7 +12,7 @@ export function StatsSummary({ stats }: { stats: OrgStatistics }) {
   const count = (code: string) => m.byStatus.find((c) => c.code === code)?.count ?? 0;
   const full = count('full');
   const probationary = count('probationary');
-  const cards = [
+  const cards: (Omit<StatCardProps, 'testId'> & { key: string })[] = [
     { key: 'orgs', title: t('statsPage.orgs'), value: stats.organizations.total, hint: t('statsPage.orgsHint'), icon: <ApartmentOutlined />, tone: 'red' },
     { key: 'members', title: t('statsPage.members'), value: m.total, hint: t('statsPage.membersHint'), icon: <TeamOutlined />, tone: 'orange' },
     { key: 'full', title: t('statsPage.full'), value: full, hint: t('statsPage.ofMembers', { percent: percent(full, m.total) }), icon: <CheckCircleOutlined />, tone: 'blue' },
@@ -21,17 +22,7 @@ export function StatsSummary({ stats }: { stats: OrgStatistics }) {
     <Row gutter={[{ xs: 8, sm: 16 }, { xs: 8, sm: 16 }]}>
       {cards.map((c) => (
         <Col xs={12} lg={6} key={c.key}>
-          <Card className={`stat-card stat-${c.tone}`} data-testid={`stats-${c.key}`}>
-            <div className="stat-card-body">
-              <span className="stat-icon" aria-hidden>
-                {c.icon}
-              </span>
-              <div>
-                <Statistic title={c.title} value={c.value} />
-                <div className="stat-hint">{c.hint}</div>
-              </div>
-            </div>
-          </Card>
+          <StatCard testId={`stats-${c.key}`} title={c.title} value={c.value} hint={c.hint} icon={c.icon} tone={c.tone} />
         </Col>
       ))}
     </Row>
