@@ -43,6 +43,7 @@ import { MEMBER_COLUMNS, MEMBER_SHEET } from '../src/modules/imports/excel.ts';
 import { createJob, runImport, sha256File } from '../src/modules/imports/imports.service.ts';
 import type { Importer } from '../src/modules/imports/types.ts';
 import { listMembers } from '../src/modules/members/members.repository.ts';
+import { rollupByLevel } from '../src/modules/statistics/tallies.repository.ts';
 import { move } from '../src/modules/organizations/operations.service.ts';
 import { subtreeCounts } from '../src/modules/organizations/organizations.repository.ts';
 import { memberBreakdown } from '../src/modules/statistics/statistics.repository.ts';
@@ -183,7 +184,7 @@ const BASE = {
                from organizations c join bench_org_cpath o on o.cpath like '%,' || c.id || ',%' join members m on m.org_id = o.id
                where c.level = 'county' and m.left_on is null group by 1, 2, 3`,
 };
-// The roll-up shape decision 0002 prescribes (btree range join); no repository function has it yet.
+// The roll-up shape decision 0002 prescribed (btree range join over members), kept for comparison with the tallies.
 const RANGE_ROLLUP = `select c.id as county_id, m.gender, m.education, count(*)::int as n
   from organizations c
   join organizations o on o.path >= c.path and o.path < c.path || 'z'::ltree
@@ -358,7 +359,10 @@ async function main() {
       const rows = await memberBreakdown(db, { kind: 'current', scope: { kind: 'all' }, path, asOf: today });
       return Number(rows.find((r) => r.dim === 'total')?.n ?? 0);
     };
-    await runRollup('app: range join (decision 0002 shape), gender × education for every county, one statement', 3, async () => sumN(await x.q(RANGE_ROLLUP)));
+    await runRollup('app: statistics/tallies.repository rollupByLevel (pre-aggregated member_tallies), gender × education × status for every county', 5, async () =>
+      (await rollupByLevel(db, { kind: 'all' }, '1', 'county')).reduce((s, c) => s + c.n, 0),
+    );
+    await runRollup('range join over members (decision 0002 shape), gender × education for every county, one statement', 3, async () => sumN(await x.q(RANGE_ROLLUP)));
     const bc = counties.slice(0, Math.min(counties.length, BREAKDOWN_COUNTIES));
     await runRollup(bc.length === counties.length
       ? `app: statistics.repository memberBreakdown for each county (${counties.length} calls, all 7 dimensions)`

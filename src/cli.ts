@@ -122,6 +122,7 @@ program
   .description('组织统计（截至某日，默认今天）：党组织与党员构成、单位与村（社区）覆盖；--json 输出与 API 相同的 JSON')
   .requiredOption('--org <code>', '组织代码（含全部下级组织）')
   .option('--as-of <date>', '截至日期 YYYY-MM-DD')
+  .option('--rollup <level>', '按级汇总当前党员（性别 × 学历 × 预备/正式）：province | city | county | township')
   .option('--json', '输出 JSON')
   .action((o: StatsOptions) => withDb(({ database: { db } }) => statsCommand(db, o, say)));
 

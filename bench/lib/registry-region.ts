@@ -212,6 +212,8 @@ function memberInsert(s: RegionShape, from: number, to: number): string {
 export async function loadMembers(x: Exec, s: RegionShape, members: number, chunk: number, steps: Step[], log: (m: string) => void) {
   await withIndexesDropped(x, ['members', 'member_periods'], async () => {
     log(`members: ${members} rows in chunks of ${chunk}`);
+    // A bulk load counts the tallies once at the end instead of per chunk (as restore does).
+    await x.q(`alter table members disable trigger members_tallies_ins`);
     const t0 = performance.now();
     for (let from = 1; from <= members; from += chunk) {
       const to = Math.min(members, from + chunk - 1);
@@ -226,6 +228,14 @@ export async function loadMembers(x: Exec, s: RegionShape, members: number, chun
           insert into member_periods (member_id, org_id, valid_from, valid_to)
           select id, org_id, greatest(joined_on, date '2019-01-01'), left_on from members where id between $1 and $2`, [from, Math.min(members, from + chunk * 2 - 1)]);
       }
+    }, log);
+    await x.q(`alter table members enable trigger members_tallies_ins`);
+    await step(steps, 'member_tallies: counted once from members (statistics/tallies.repository rebuildTallies)', async () => {
+      await x.q(`delete from member_tallies`);
+      await x.q(`insert into member_tallies (anchor_id, gender, education, status, n)
+        select tc_tally_anchor(o.path), g.gender, g.education, g.status, sum(g.c)::int
+        from (select org_id, gender, education, status, count(*) as c from members where left_on is null group by 1, 2, 3, 4) g
+        join organizations o on o.id = g.org_id group by 1, 2, 3, 4`);
     }, log);
   }, steps);
 }

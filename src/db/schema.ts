@@ -214,6 +214,15 @@ export interface MemberPeriodTable {
   valid_to: DateString | null;
 }
 
+/** Current members per tally anchor × gender × education × status; maintained by triggers (migration 20261201T1450). */
+export interface MemberTallyTable {
+  anchor_id: number;
+  gender: string;
+  education: string;
+  status: string;
+  n: number;
+}
+
 export interface RuleTable {
   id: Generated<number>;
   code: string;
@@ -242,6 +251,7 @@ export interface DB {
   households: HouseholdTable;
   member_households: MemberHouseholdTable;
   member_periods: MemberPeriodTable;
+  member_tallies: MemberTallyTable;
   rules: RuleTable;
 }
 

@@ -6,13 +6,15 @@ import zlib from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { currentMigration } from '../db/migrate.ts';
+import { rebuildTallies } from '../modules/statistics/tallies.repository.ts';
 
 // Engine-neutral logical backup: gzip'd NDJSON, one header line, then per table a line
 // {"table":…} followed by its rows as PostgreSQL's own JSON (to_jsonb). Restore feeds the rows
 // back through jsonb_populate_recordset, so PostgreSQL converts every type itself; the same
 // file restores on PGlite or a PostgreSQL server. Sessions are not kept (restore signs everyone out).
 
-const SKIP = new Set(['schema_migrations', 'schema_migrations_lock', 'sessions']);
+// member_tallies is derived: the member rows restored rebuild it through its triggers.
+const SKIP = new Set(['schema_migrations', 'schema_migrations_lock', 'sessions', 'member_tallies']);
 const BATCH = 5000;
 
 interface Header {
@@ -89,7 +91,7 @@ export async function restore(db: Kysely<DB>, file: string): Promise<Record<stri
   await db.transaction().execute(async (trx) => {
     await sql`set constraints all deferred`.execute(trx);
     await sql`select set_config('tongchou.restore', 'on', true)`.execute(trx);
-    await sql`truncate ${sql.join([...known, 'sessions'].map((t) => sql.table(t)))} cascade`.execute(trx);
+    await sql`truncate ${sql.join([...known, 'sessions', 'member_tallies'].map((t) => sql.table(t)))} cascade`.execute(trx);
     let table: string | null = null;
     let rows: string[] = [];
     const flush = async () => {
@@ -119,6 +121,9 @@ export async function restore(db: Kysely<DB>, file: string): Promise<Record<stri
     for (const c of idents.rows) {
       await sql`select setval(pg_get_serial_sequence(${c.table_name}, ${c.column_name}), coalesce((select max(${sql.ref(c.column_name)}) from ${sql.table(c.table_name)}), 0) + 1, false)`.execute(trx);
     }
+    // Members were restored before their organizations (tables go in name order), so the
+    // triggers could not place them: count the derived tallies again from the restored rows.
+    await rebuildTallies(trx);
   });
   return counts;
 }

@@ -22,6 +22,8 @@ let admin: TestUser;
 let original: Record<string, unknown[]>;
 
 const NOT_DATA = new Set(['schema_migrations', 'schema_migrations_lock', 'sessions']);
+/** Counted from other tables; not in the file, rebuilt by restore (and compared by `dump` like the rest). */
+const DERIVED = new Set(['member_tallies']);
 
 /** Every base table of the schema that holds data (all but migration bookkeeping and sessions). */
 async function dataTables(db: Kysely<DB>) {
@@ -67,8 +69,9 @@ describe('backup → change → restore', () => {
     const counts = await backup(ts.db, file);
     const o = original;
     // Every data table is in the file (a table the backup skipped would be lost on restore).
-    expect(Object.keys(counts).sort()).toEqual(await dataTables(ts.db));
-    expect(counts).toEqual(Object.fromEntries(Object.entries(o).map(([t, rows]) => [t, rows.length])));
+    expect(Object.keys(counts).sort()).toEqual((await dataTables(ts.db)).filter((t) => !DERIVED.has(t)));
+    expect(counts).toEqual(Object.fromEntries(Object.entries(o).filter(([t]) => !DERIVED.has(t)).map(([t, rows]) => [t, rows.length])));
+    expect(o.member_tallies!.length).toBeGreaterThan(0);
     expect(o.members!.length).toBe(8);
     expect(o.audit_log!.length).toBeGreaterThan(10);
 

@@ -63,6 +63,34 @@ describe('list', () => {
     expect(ids([...p1.items, ...p2.items])).toEqual(ids(tree.a.members));
   });
 
+  it('pages a subtree of several organizations in id order both ways, with a filter, each member once', async () => {
+    // Interleave ids across the village and the branch so that per-organization order ≠ id order.
+    for (let i = 0; i < 9; i++) await ts.insertMember(i % 2 ? tree.a.village : tree.a.branch, { name: `翻页${i}`, gender: i % 3 ? 'male' : 'female' });
+    const walk = async (query: string) => {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const r: { items: Summary[]; nextCursor: string | null } = (await staffA.get(`/api/members?limit=4${query}${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        seen.push(...r.items.map((m) => m.id));
+        cursor = r.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const expected = async (gender?: string) =>
+      (await sql<{ id: number }>`select m.id from members m join organizations o on o.id = m.org_id
+        where o.path <@ (select path from organizations where id = ${tree.a.township.id}) and m.left_on is null ${gender ? sql`and m.gender = ${gender}` : sql``} order by m.id`.execute(ts.db)).rows.map((r) => r.id);
+    const all = await expected();
+    expect(all.length).toBe(13);
+    expect(await walk('')).toEqual(all);
+    expect(await walk('&order=desc')).toEqual([...all].reverse());
+    expect(await walk('&gender=female')).toEqual(await expected('female'));
+    expect(await walk(`&orgId=${tree.a.branch.id}&order=desc`)).toEqual(
+      (await sql<{ id: number }>`select id from members where org_id = ${tree.a.branch.id} and left_on is null order by id desc`.execute(ts.db)).rows.map((r) => r.id),
+    );
+    // Gone again, so the other tests see the factory members only.
+    await sql`delete from members where name like '翻页%'`.execute(ts.db);
+  });
+
   it('a member-role user sees only their own record', async () => {
     const self = tree.a.members[2]!;
     const u = await ts.makeUser('member', self.orgId, undefined, { memberId: self.id });

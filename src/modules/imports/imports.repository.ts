@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { DB, ImportJobStatus, ImportJobTable, MemberTable } from '../../db/schema.ts';
+import type { DB, ImportJobStatus, ImportJobTable } from '../../db/schema.ts';
 import type { Scope } from '../../server/context.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -150,26 +150,6 @@ export async function membersByHashes(db: Db, hashes: string[]): Promise<MemberH
 // ---------------------------------------------------------------------------------------------
 // Bulk writes (inside the import's transaction)
 
-/**
- * Insert members (one multi-row INSERT) and open their membership periods in the same statement,
- * each from the joining day or the organization's founding if later (as registration does).
- */
-export async function insertMembersWithPeriods(trx: Transaction<DB>, rows: Insertable<MemberTable>[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const r = await trx
-    .with('ins', (db) => db.insertInto('members').values(rows).returning(['id', 'org_id', 'joined_on']))
-    .insertInto('member_periods')
-    .columns(['member_id', 'org_id', 'valid_from'])
-    .expression((eb) =>
-      eb
-        .selectFrom('ins')
-        .innerJoin('organizations as o', 'o.id', 'ins.org_id')
-        .select(['ins.id', 'ins.org_id', sql<string>`greatest(ins.joined_on, o.established_on)`.as('valid_from')]),
-    )
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0);
-}
-
 const CAST: Record<MemberField, string> = {
   org_id: 'int',
   name: 'text',
@@ -189,6 +169,30 @@ const CAST: Record<MemberField, string> = {
   address: 'text',
   is_mobile: 'boolean',
 };
+
+export type MemberInsert = MemberValues & { id_number_cipher: string; id_number_hash: string; id_number_masked: string };
+const INSERT_COLUMNS = [...MEMBER_FIELDS, 'id_number_cipher', 'id_number_hash', 'id_number_masked'] as const;
+const INSERT_CAST: Record<(typeof INSERT_COLUMNS)[number], string> = { ...CAST, id_number_cipher: 'text', id_number_hash: 'text', id_number_masked: 'text' };
+
+/**
+ * Insert members and open their membership periods in one statement, each period from the
+ * joining day or the organization's founding if later (as registration does). The rows travel as
+ * one array parameter per column (`unnest`), so a batch of any size is parsed and planned once
+ * (a multi-row VALUES list needs 20 parameters per row).
+ */
+export async function insertMembersWithPeriods(trx: Transaction<DB>, rows: MemberInsert[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const arrays = INSERT_COLUMNS.map((c) => sql`${sql.val(rows.map((r) => r[c] ?? null))}::${sql.raw(INSERT_CAST[c])}[]`);
+  const r = await sql`
+    with ins as (
+      insert into members (${sql.join(INSERT_COLUMNS.map((c) => sql.ref(c)))})
+      select * from unnest(${sql.join(arrays)})
+      returning id, org_id, joined_on
+    )
+    insert into member_periods (member_id, org_id, valid_from)
+    select ins.id, ins.org_id, greatest(ins.joined_on, o.established_on) from ins join organizations o on o.id = ins.org_id`.execute(trx);
+  return Number(r.numAffectedRows ?? 0);
+}
 
 /**
  * Update members from a VALUES list in one statement, each only if it has not changed since it

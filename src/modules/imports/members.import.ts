@@ -1,6 +1,6 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { pathInScope } from '../../db/scope.ts';
-import type { DB, MemberTable } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import { todayCN } from '../../lib/dates.ts';
 import { idBirthDate, idNumberProblem, maskIdNumber } from '../../lib/idcard.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
@@ -193,8 +193,10 @@ export async function applyMembers(env: ImportEnv, trx: Transaction<DB>, plan: M
     done += batch.length;
     onProgress(done);
   }
-  for (let i = 0; i < plan.inserts.length; i += BATCH) {
-    const rows: Insertable<MemberTable>[] = plan.inserts.slice(i, i + BATCH).map((m) => ({
+  // Inserts travel as column arrays (no parameter limit), so a batch can be larger.
+  const INSERT_BATCH = BATCH * 5;
+  for (let i = 0; i < plan.inserts.length; i += INSERT_BATCH) {
+    const rows: repo.MemberInsert[] = plan.inserts.slice(i, i + INSERT_BATCH).map((m) => ({
       ...m.values,
       id_number_cipher: cipher.encrypt(m.idNumber),
       id_number_hash: m.hash,

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction, type Updateable } from 'kysely';
 import type { DB, MemberTable } from '../../db/schema.ts';
 import { orgPathInScope } from '../../db/scope.ts';
 import type { Scope } from '../../server/context.ts';
@@ -71,33 +71,85 @@ export async function subtreeOrgIds(db: Db, path: string, limit: number): Promis
   return r.rows.map((x) => x.id);
 }
 
+/** The field conditions of a filter (everything but the organization restriction), on alias `m`. */
+function fieldConditions(f: MemberFilter): RawBuilder<boolean>[] {
+  const c: RawBuilder<boolean>[] = [];
+  if (f.q) c.push(nameMatches(f.q));
+  if (f.idNumberHash) c.push(sql<boolean>`m.id_number_hash = ${f.idNumberHash}`);
+  if (f.status) c.push(sql<boolean>`m.status = ${f.status}`);
+  if (f.gender) c.push(sql<boolean>`m.gender = ${f.gender}`);
+  if (f.education) c.push(sql<boolean>`m.education = ${f.education}`);
+  if (f.category) c.push(sql<boolean>`m.category = ${f.category}`);
+  if (f.household) c.push(sql<boolean>`m.household = ${f.household}`);
+  if (f.ethnicity) c.push(sql<boolean>`m.ethnicity = ${f.ethnicity}`);
+  if (f.workUnit) c.push(sql<boolean>`m.work_unit like ${containsPattern(f.workUnit)}`);
+  if (f.mobile !== undefined) c.push(sql<boolean>`m.is_mobile = ${f.mobile}`);
+  if (f.bornFrom) c.push(sql<boolean>`m.birth_date >= ${f.bornFrom}::date`);
+  if (f.bornTo) c.push(sql<boolean>`m.birth_date <= ${f.bornTo}::date`);
+  if (f.joinedFrom) c.push(sql<boolean>`m.joined_on >= ${f.joinedFrom}::date`);
+  if (f.joinedTo) c.push(sql<boolean>`m.joined_on <= ${f.joinedTo}::date`);
+  return c;
+}
+
 /** Current members (not left) matching a filter, inside the scope. */
 async function filtered(db: Db, scope: Scope, f: MemberFilter) {
   let q = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id').where(await orgRestriction(db, scope, f.subtreePath)).where('m.left_on', 'is', null);
-  if (f.q) q = q.where(nameMatches(f.q));
-  if (f.idNumberHash) q = q.where('m.id_number_hash', '=', f.idNumberHash);
-  if (f.status) q = q.where('m.status', '=', f.status);
-  if (f.gender) q = q.where('m.gender', '=', f.gender);
-  if (f.education) q = q.where('m.education', '=', f.education);
-  if (f.category) q = q.where('m.category', '=', f.category);
-  if (f.household) q = q.where('m.household', '=', f.household);
-  if (f.ethnicity) q = q.where('m.ethnicity', '=', f.ethnicity);
-  if (f.workUnit) q = q.where('m.work_unit', 'like', containsPattern(f.workUnit));
-  if (f.mobile !== undefined) q = q.where('m.is_mobile', '=', f.mobile);
-  if (f.bornFrom) q = q.where('m.birth_date', '>=', f.bornFrom);
-  if (f.bornTo) q = q.where('m.birth_date', '<=', f.bornTo);
-  if (f.joinedFrom) q = q.where('m.joined_on', '>=', f.joinedFrom);
-  if (f.joinedTo) q = q.where('m.joined_on', '<=', f.joinedTo);
+  for (const c of fieldConditions(f)) q = q.where(c);
   return q;
 }
 
+/**
+ * Subtrees of up to this many organizations page by id with one index range per organization
+ * (decision 0010): `members_current_org (org_id, id) where left_on is null` gives each
+ * organization's next ids in order, and the first page reads at most limit × organizations
+ * index entries instead of walking the primary key past every other member of the region.
+ */
+const LATERAL_MAX_ORGS = 1_000;
+
+type Page = { sort: keyof typeof SORT_COLUMN; order: 'asc' | 'desc'; after?: [string | number, number] | undefined; limit: number };
+
+async function lateralPage(db: Db, orgIds: number[], f: MemberFilter, page: Page) {
+  const dir = page.order === 'asc' ? sql`asc` : sql`desc`;
+  const conds = fieldConditions(f);
+  if (page.after) conds.push(page.order === 'asc' ? sql<boolean>`m.id > ${page.after[1]}` : sql<boolean>`m.id < ${page.after[1]}`);
+  const extra = conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``;
+  const r = await sql<ListRow>`
+    select m.id, m.org_id, o.name as org_name, m.name, m.gender, m.birth_date, m.id_number_masked, m.education, m.category, m.status, m.joined_on
+    from unnest(${sql.val(orgIds)}::int[]) as s(org_id)
+    cross join lateral (
+      select m.* from members m
+      where m.org_id = s.org_id and m.left_on is null ${extra}
+      order by m.id ${dir} limit ${page.limit}
+    ) m
+    join organizations o on o.id = m.org_id
+    order by m.id ${dir} limit ${page.limit}`.execute(db);
+  return r.rows;
+}
+
+interface ListRow {
+  id: number;
+  org_id: number;
+  org_name: string;
+  name: string;
+  gender: string;
+  birth_date: string;
+  id_number_masked: string;
+  education: string;
+  category: string;
+  status: string;
+  joined_on: string;
+}
+
 /** One page in (sort, id) keyset order: stays fast however deep the page. */
-export async function listMembers(
-  db: Db,
-  scope: Scope,
-  f: MemberFilter,
-  page: { sort: keyof typeof SORT_COLUMN; order: 'asc' | 'desc'; after?: [string | number, number] | undefined; limit: number },
-) {
+export async function listMembers(db: Db, scope: Scope, f: MemberFilter, page: Page): Promise<ListRow[]> {
+  // Small subtree in id order without a name or ID-number look-up (those have their own indexes).
+  if (page.sort === 'id' && !f.q && !f.idNumberHash && scope.kind !== 'self') {
+    const path = f.subtreePath ?? (scope.kind === 'subtree' ? scope.path : undefined);
+    if (path) {
+      const ids = await subtreeOrgIds(db, path, LATERAL_MAX_ORGS + 1);
+      if (ids.length <= LATERAL_MAX_ORGS) return lateralPage(db, ids, f, page);
+    }
+  }
   const col = SORT_COLUMN[page.sort];
   let q = (await filtered(db, scope, f)).select(summaryColumns);
   if (page.after) {

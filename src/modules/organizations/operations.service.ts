@@ -6,6 +6,7 @@ import { todayCN } from '../../lib/dates.ts';
 import type { RequestContext } from '../../server/context.ts';
 import { AppError, badRequest, conflict, forbidden, isUniqueViolation, notFound } from '../../server/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { anchorOf, retally } from '../statistics/tallies.repository.ts';
 import * as history from './history.repository.ts';
 import * as repo from './organizations.repository.ts';
 import type { CreateOrgBody, DissolveOrgBody, MergeOrgBody, SplitOrgBody, UpdateOrgBody } from './organizations.schemas.ts';
@@ -93,7 +94,13 @@ export async function update(db: Kysely<DB>, ctx: RequestContext, id: number, bo
       ...(body.urbanRural !== undefined && { urban_rural: body.urbanRural }),
       ...(body.jointType !== undefined && { joint_type: body.jointType }),
     };
+    const anchorBefore = body.level !== undefined ? await anchorOf(trx, before.path) : null;
     await repo.updateOrg(trx, id, patch);
+    if (anchorBefore !== null) {
+      // A level change can make the organization a tally anchor, or stop it being one.
+      const anchorAfter = await anchorOf(trx, before.path);
+      if (anchorAfter !== anchorBefore) await retally(trx, [anchorBefore, anchorAfter]);
+    }
     await history.snapshotVersions(trx, { ids: [id] }, d);
     const beforeFields = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof typeof before]]));
     const renamed = body.name !== undefined && body.name !== before.name;

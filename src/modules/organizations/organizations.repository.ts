@@ -3,6 +3,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { DB, OrganizationTable } from '../../db/schema.ts';
 import { orgPathInScope } from '../../db/scope.ts';
 import type { Scope } from '../../server/context.ts';
+import { anchorOf, retally } from '../statistics/tallies.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -115,11 +116,15 @@ export async function updateOrg(db: Db, id: number, patch: Omit<Updateable<Organ
  * (new parent path + the subtree's own suffix). Runs inside the caller's transaction.
  */
 export async function moveSubtree(db: Db, id: number, oldPath: string, newParentId: number, newParentPath: string) {
+  const anchorBefore = await anchorOf(db, oldPath);
   await db.updateTable('organizations').set({ parent_id: newParentId }).where('id', '=', id).execute();
   const r = await db
     .updateTable('organizations')
     .set({ path: sql`${newParentPath}::ltree || subpath(path, nlevel(${oldPath}::ltree) - 1)`, updated_at: new Date() })
     .where(sql<boolean>`path <@ ${oldPath}::ltree`)
     .executeTakeFirst();
+  // Members below a village-level root now count under another township's (or county's) tallies.
+  const anchorAfter = await anchorOf(db, `${newParentPath}.${id}`);
+  if (anchorAfter !== anchorBefore) await retally(db, [anchorBefore, anchorAfter]);
   return Number(r.numUpdatedRows);
 }

@@ -5,6 +5,8 @@ import { todayCN } from '../../lib/dates.ts';
 import { EDUCATION, GENDER, HOUSEHOLD, MEMBER_CATEGORY, MEMBER_STATUS, ORG_DOMAIN, ORG_KIND, ORG_LEVEL, UNIT_KIND, URBAN_RURAL, type Label } from '../../shared/enums.ts';
 import { AGE_BAND } from './statistics.codes.ts';
 import type { OrgStatistics } from './statistics.schemas.ts';
+import { rollupFor } from './rollup.service.ts';
+import { findOrgByCode } from './statistics.repository.ts';
 import { orgStatisticsByCode } from './statistics.service.ts';
 import { zhLabel } from './statistics.xlsx.ts';
 
@@ -14,6 +16,7 @@ import { zhLabel } from './statistics.xlsx.ts';
 export interface StatsOptions {
   org: string;
   asOf?: string;
+  rollup?: string;
   json?: boolean;
 }
 
@@ -27,10 +30,27 @@ export function statsArgs(o: StatsOptions, today = todayCN()): { code: string; a
 
 /** Run the command: print the JSON or the tables; an unknown code is an Error. */
 export async function statsCommand(db: Kysely<DB>, o: StatsOptions, out: (line: string) => void): Promise<void> {
+  if (o.rollup !== undefined) return rollupCommand(db, o, out);
   const args = statsArgs(o);
   const stats = await orgStatisticsByCode(db, args.code, args.asOf);
   if (!stats) throw new Error(`组织代码 ${args.code} 不存在`);
   out(args.json ? JSON.stringify(stats, null, 2) : renderTables(stats));
+}
+
+const ROLLUP_LEVELS = ['province', 'city', 'county', 'township'] as const;
+
+/** `--rollup LEVEL`: current members of every organization of that level, from the tallies. */
+async function rollupCommand(db: Kysely<DB>, o: StatsOptions, out: (line: string) => void): Promise<void> {
+  const level = ROLLUP_LEVELS.find((l) => l === o.rollup);
+  if (!level) throw new Error(`汇总级别 ${o.rollup} 无效，应为 ${ROLLUP_LEVELS.join(' | ')}`);
+  if (o.asOf !== undefined && o.asOf !== todayCN()) throw new Error('按级汇总只有当前数字；历史日期请去掉 --rollup');
+  const org = await findOrgByCode(db, o.org);
+  if (!org) throw new Error(`组织代码 ${o.org} 不存在`);
+  const r = await rollupFor(db, { kind: 'all' }, org, level);
+  if (o.json) return out(JSON.stringify(r, null, 2));
+  const head = ['组织代码', '名称', '党员', ...GENDER.values.map((g) => GENDER.table[g].zh), ...EDUCATION.values.map((e) => EDUCATION.table[e].zh), '预备党员'];
+  const rows = r.rows.map((x) => [x.code, x.name, String(x.total), ...x.byGender.slice(0, GENDER.values.length).map((c) => String(c.count)), ...x.byEducation.slice(0, EDUCATION.values.length).map((c) => String(c.count)), String(x.byStatus.find((c) => c.code === 'probationary')?.count ?? 0)]);
+  out(`${r.org.name}（${r.org.code}） 截至 ${r.asOf}，${r.rows.length} 个${ORG_LEVEL.table[level].zh}，党员 ${r.total} 名\n\n` + table('按级汇总', head, rows, head.map((_, i) => i >= 2)));
 }
 
 /** Columns in a terminal: CJK characters take two cells. */

@@ -170,5 +170,5 @@ export async function villages(db: Db, src: Source): Promise<VillageRow[]> {
 
 /** An organization by its code, regardless of scope (the CLI). */
 export async function findOrgByCode(db: Db, code: string) {
-  return db.selectFrom('organizations').select(['id', 'code', 'name', 'path']).where('code', '=', code).executeTakeFirst();
+  return db.selectFrom('organizations').select(['id', 'code', 'name', 'path', 'level']).where('code', '=', code).executeTakeFirst();
 }

@@ -77,3 +77,29 @@ export const OrgStatistics = z.object({
   coverage: Coverage,
 });
 export type OrgStatistics = z.infer<typeof OrgStatistics>;
+
+export const RollupQuery = z.strictObject({
+  level: z.enum(['province', 'city', 'county', 'township']).default('county').describe('按哪一级汇总：省、市、县（市、区）、乡镇（街道）'),
+});
+
+const Cell = z.object({ gender: z.string(), education: z.string(), status: z.string(), count: z.number().int() });
+
+export const RollupRow = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  total: z.number().int().describe('当前在册党员'),
+  byGender: Breakdown,
+  byEducation: Breakdown,
+  byStatus: Breakdown,
+  cells: z.array(Cell).describe('性别 × 学历 × 预备/正式 的非零格'),
+});
+
+export const Rollup = z.object({
+  org: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  level: z.enum(['province', 'city', 'county', 'township']),
+  asOf: z.iso.date().describe('今天：汇总表只记当前在册党员；历史日期请用组织统计'),
+  total: z.number().int(),
+  rows: z.array(RollupRow).describe('子树内该级的每个组织（按组织路径排序），无党员的也列出'),
+});
+export type Rollup = z.infer<typeof Rollup>;
