@@ -244,6 +244,16 @@ const en: Messages = {
     ruleSource: 'Source: ',
     ruleVersion: 'Rule {{rule}} · version {{version}}',
   },
+  rollup: {
+    title: 'Members by {{level}}',
+    hint: 'Members on the register today (not affected by the as-of date above); click a name for its statistics.',
+    colName: 'Name',
+    colMembers: 'Members',
+    colFemale: 'Women',
+    colGraduate: 'College or above',
+    colProbationary: 'Probationary',
+    empty: 'There are no organizations at the {{level}} level below this one',
+  },
   statsPage: {
     title: 'Statistics',
     back: 'Back to the organization',

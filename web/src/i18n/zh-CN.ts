@@ -240,6 +240,16 @@ const zhCN = {
     ruleSource: '依据：',
     ruleVersion: '规则 {{rule}} · 第 {{version}} 版',
   },
+  rollup: {
+    title: '各{{level}}党员构成',
+    hint: '当前在册党员（按今天统计，不随上方截至日期变化）；点击名称查看该组织的统计。',
+    colName: '名称',
+    colMembers: '党员',
+    colFemale: '女党员占比',
+    colGraduate: '大专及以上占比',
+    colProbationary: '预备党员',
+    empty: '本组织下没有{{level}}一级的组织',
+  },
   statsPage: {
     title: '统计分析',
     back: '返回组织详情',

@@ -8,6 +8,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { BreakdownCard, type BreakdownSpec } from '../components/stats/BreakdownCard.tsx';
 import { CoverageSection } from '../components/stats/CoverageSection.tsx';
 import { ExportButton } from '../components/stats/ExportButton.tsx';
+import { RollupSection } from '../components/stats/RollupSection.tsx';
 import { StatsSummary } from '../components/stats/StatsSummary.tsx';
 import { useBreakdowns } from '../components/stats/useBreakdowns.ts';
 
@@ -118,6 +119,7 @@ export default function OrgStatsPage() {
                 </Typography.Title>
                 <CoverageSection coverage={stats.coverage} />
               </section>
+              <RollupSection orgId={id} orgLevel={org.data?.level} />
             </>
           )}
         </div>
