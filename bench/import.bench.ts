@@ -21,6 +21,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { FieldCipher } from '../src/lib/secrets.ts';
 import { createJob, runImport, sha256File } from '../src/modules/imports/imports.service.ts';
 import type { Importer } from '../src/modules/imports/types.ts';
+import { rebuildTallies } from '../src/modules/statistics/tallies.repository.ts';
 import { execOf } from './lib/engine.ts';
 import { writeImportFile } from './lib/import-file.ts';
 import { table } from './lib/measure.ts';
@@ -67,7 +68,10 @@ async function main() {
     await migrateToLatest(db);
     const shape = regionShape(Number(opt.orgs));
     await loadOrganizations(x, shape, steps, log);
-    if (Number(opt.members) > 0) await loadMembers(x, shape, Number(opt.members), 250_000, steps, log);
+    if (Number(opt.members) > 0) {
+      await loadMembers(x, shape, Number(opt.members), 250_000, steps, log);
+      await rebuildTallies(db);
+    }
     for (const t of ['organizations', 'members', 'member_periods']) await x.q(`vacuum analyze ${t}`);
     if (opt['sql-grams']) {
       await x.q(`create or replace function tc_name_grams(name text) returns text[] language sql immutable parallel safe as $$

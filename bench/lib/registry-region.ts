@@ -229,14 +229,8 @@ export async function loadMembers(x: Exec, s: RegionShape, members: number, chun
           select id, org_id, greatest(joined_on, date '2019-01-01'), left_on from members where id between $1 and $2`, [from, Math.min(members, from + chunk * 2 - 1)]);
       }
     }, log);
+    // The tallies are then counted once by the caller (statistics/tallies.repository rebuildTallies).
     await x.q(`alter table members enable trigger members_tallies_ins`);
-    await step(steps, 'member_tallies: counted once from members (statistics/tallies.repository rebuildTallies)', async () => {
-      await x.q(`delete from member_tallies`);
-      await x.q(`insert into member_tallies (anchor_id, gender, education, status, n)
-        select tc_tally_anchor(o.path), g.gender, g.education, g.status, sum(g.c)::int
-        from (select org_id, gender, education, status, count(*) as c from members where left_on is null group by 1, 2, 3, 4) g
-        join organizations o on o.id = g.org_id group by 1, 2, 3, 4`);
-    }, log);
   }, steps);
 }
 

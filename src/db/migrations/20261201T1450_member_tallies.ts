@@ -78,12 +78,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create trigger members_tallies_upd after update on members referencing old table as tc_old new table as tc_new for each statement execute function tc_member_tallies_apply()`.execute(db);
   await sql`create trigger members_tallies_del after delete on members referencing old table as tc_old for each statement execute function tc_member_tallies_apply()`.execute(db);
 
-  // Backfill from the members already registered.
+  // Backfill from the members already registered (as statistics/tallies.repository rebuildTallies).
   await sql`
+    with anchors as (
+      select distinct on (o.id) o.id as org_id, a.id as anchor_id
+      from organizations a join organizations o on o.path <@ a.path
+      where a.level in ('province', 'city', 'county', 'township')
+      order by o.id, nlevel(a.path) desc
+    ), orgs as (
+      select o.id as org_id, coalesce(x.anchor_id, ltree2text(subpath(o.path, 0, 1))::int) as anchor_id
+      from organizations o left join anchors x on x.org_id = o.id
+    )
     insert into member_tallies (anchor_id, gender, education, status, n)
-    select tc_tally_anchor(o.path), g.gender, g.education, g.status, sum(g.c)::int
-    from (select org_id, gender, education, status, count(*) as c from members where left_on is null group by 1, 2, 3, 4) g
-    join organizations o on o.id = g.org_id
+    select g.anchor_id, m.gender, m.education, m.status, count(*)::int
+    from members m join orgs g on g.org_id = m.org_id
+    where m.left_on is null
     group by 1, 2, 3, 4`.execute(db);
 }
 

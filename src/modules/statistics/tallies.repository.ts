@@ -42,15 +42,28 @@ export async function retally(db: Db, anchorIds: number[]): Promise<void> {
     group by 1, 2, 3, 4 order by 1, 2, 3, 4`.execute(db);
 }
 
-/** Count every tally again from the members table (after a restore or a bulk load). */
+/**
+ * Count every tally again from the members table (after a restore or a bulk load). Each
+ * organization's anchor is found once, set-based (its deepest anchor-level ancestor through the
+ * GiST path index), and the members are grouped straight into anchors: one pass over members.
+ */
 export async function rebuildTallies(db: Db): Promise<void> {
   await sql`delete from member_tallies`.execute(db);
   await sql`
+    with anchors as (
+      select distinct on (o.id) o.id as org_id, a.id as anchor_id
+      from organizations a join organizations o on o.path <@ a.path
+      where a.level in ('province', 'city', 'county', 'township')
+      order by o.id, nlevel(a.path) desc
+    ), orgs as (
+      select o.id as org_id, coalesce(x.anchor_id, ltree2text(subpath(o.path, 0, 1))::int) as anchor_id
+      from organizations o left join anchors x on x.org_id = o.id
+    )
     insert into member_tallies (anchor_id, gender, education, status, n)
-    select tc_tally_anchor(o.path), g.gender, g.education, g.status, sum(g.c)::int
-    from (select org_id, gender, education, status, count(*) as c from members where left_on is null group by 1, 2, 3, 4) g
-    join organizations o on o.id = g.org_id
-    group by 1, 2, 3, 4 order by 1, 2, 3, 4`.execute(db);
+    select g.anchor_id, m.gender, m.education, m.status, count(*)::int
+    from members m join orgs g on g.org_id = m.org_id
+    where m.left_on is null
+    group by 1, 2, 3, 4`.execute(db);
 }
 
 export interface RollupCell {
@@ -65,16 +78,23 @@ export interface RollupCell {
  * Current members by gender × education × status for every organization of `level` inside the
  * subtree at `path` (and the scope), from the tallies: one row per non-empty cell. A county's
  * figure is the sum of the anchors in its subtree (its townships and itself): each anchor finds
- * its ancestor of that level through its path labels (primary-key look-ups), so the cost grows
- * with the number of anchors, not with organizations or members.
+ * its ancestor of that level through its path labels (primary-key look-ups, once per anchor),
+ * so the cost grows with the number of anchors, not with organizations or members.
  */
 export async function rollupByLevel(db: Db, scope: Scope, path: string, level: AnchorLevel): Promise<RollupCell[]> {
   const r = await sql<RollupCell>`
-    select g.id as org_id, t.gender, t.education, t.status, sum(t.n)::int as n
-    from member_tallies t
-    join organizations a on a.id = t.anchor_id
-    join organizations g on g.id = any(string_to_array(ltree2text(a.path), '.')::int[]) and g.level = ${level}
-    where t.n <> 0 and g.path <@ ${path}::ltree and ${orgPathInScope(scope, 'g.path')}
+    with anchors as materialized (
+      select distinct anchor_id from member_tallies where n <> 0
+    ), grouping as materialized (
+      select x.anchor_id, g.id as org_id
+      from anchors x
+      join organizations a on a.id = x.anchor_id
+      join organizations g on g.id = any(string_to_array(ltree2text(a.path), '.')::int[]) and g.level = ${level}
+      where g.path <@ ${path}::ltree and ${orgPathInScope(scope, 'g.path')}
+    )
+    select p.org_id, t.gender, t.education, t.status, sum(t.n)::int as n
+    from member_tallies t join grouping p on p.anchor_id = t.anchor_id
+    where t.n <> 0
     group by 1, 2, 3, 4
     order by 1, 2, 3, 4`.execute(db);
   return r.rows.map((x) => ({ ...x, n: Number(x.n) }));
