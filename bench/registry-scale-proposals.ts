@@ -49,11 +49,11 @@ async function main() {
     nodes.sort((a, b) => ((a.id * 2654435761) % 1000) - ((b.id * 2654435761) % 1000));
 
     const timeCounts = async () => {
-      for (const n of nodes.slice(0, 3)) await subtreeCounts(db, n.id, n.path);
+      for (const n of nodes.slice(0, 3)) await subtreeCounts(db, n.id, n.path, n.level);
       const t: { ms: number; level: string; n: number }[] = [];
       for (const n of nodes) {
         const t0 = performance.now();
-        const r = await subtreeCounts(db, n.id, n.path);
+        const r = await subtreeCounts(db, n.id, n.path, n.level);
         t.push({ ms: performance.now() - t0, level: n.level, n: Number(r.members) });
       }
       return t;

@@ -281,7 +281,7 @@ async function main() {
     const pageNames = new Map<number, string>();
     const mismatches: string[] = [];
     const scopeOf = (n: Node): Scope => ({ kind: 'subtree', orgId: n.id, path: n.path });
-    const appCount = (n: Node) => subtreeCounts(db, n.id, n.path).then((r) => Number(r.members));
+    const appCount = (n: Node) => subtreeCounts(db, n.id, n.path, n.level).then((r) => Number(r.members));
     const appPage = (n: Node) => listMembers(db, scopeOf(n), {}, { sort: 'id', order: 'asc', limit: 20 });
     // warm-up (untimed)
     for (const n of nodes.slice(0, 3)) {
@@ -405,7 +405,7 @@ async function main() {
     };
     const [town] = await x.q<{ id: number; path: string; parent_id: number }>(`select id, path::text as path, parent_id from organizations where level = 'township' order by hashint4(id + 7), id limit 1`);
     const [dest] = await x.q<{ id: number }>(`select id from organizations where level = 'county' and id <> $1 order by hashint4(id + 7), id limit 1`, [town!.parent_id]);
-    const before = await subtreeCounts(db, town!.id, town!.path);
+    const before = await subtreeCounts(db, town!.id, town!.path, 'township');
     const moves: { dir: string; ms: number; orgs: number; members: number; ok: boolean }[] = [];
     for (const [dir, target] of [['to another county', dest!.id], ['back', town!.parent_id]] as const) {
       const t = await timed(() => move(db, ctx, town!.id, target));
@@ -476,7 +476,7 @@ async function main() {
     };
     const slowest = (xs: Sample[]) => nodes[xs.indexOf(xs.reduce((a, b) => (b.ms > a.ms ? b : a)))]!;
     const sc = slowest(res.appCount!);
-    await explainApp(`subtreeCounts, slowest node (${sc.level} ${sc.id})`, (d) => subtreeCounts(d, sc.id, sc.path));
+    await explainApp(`subtreeCounts, slowest node (${sc.level} ${sc.id})`, (d) => subtreeCounts(d, sc.id, sc.path, sc.level));
     const sp = slowest(res.appPage!);
     await explainApp(`listMembers first page, slowest node (${sp.level} ${sp.id})`, (d) => listMembers(d, scopeOf(sp), {}, { sort: 'id', order: 'asc', limit: 20 }));
     const ssIdx = search.indexOf(search.reduce((a, b) => (b.ms > a.ms ? b : a)));

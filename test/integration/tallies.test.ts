@@ -166,7 +166,15 @@ describe('roll-up by level', () => {
         select count(*)::int as n from members m join organizations o on o.id = m.org_id
         where m.left_on is null and o.path <@ (select path from organizations where id = ${row.id})`.execute(ts.db);
       expect(row.total).toBe(counted.rows[0]!.n);
+      // The organization page's member count of a township comes from the tallies too.
+      expect((await admin.get(`/api/orgs/${row.id}`)).json<{ subtreeMemberCount: number }>().subtreeMemberCount).toBe(row.total);
     }
+    expect((await admin.get(`/api/orgs/${tree.root.id}`)).json<{ subtreeMemberCount: number }>().subtreeMemberCount).toBe(total);
+    // …and a village's from the members index: the same figure by another path.
+    const village = await sql<{ n: number }>`
+      select count(*)::int as n from members m join organizations o on o.id = m.org_id
+      where m.left_on is null and o.path <@ (select path from organizations where id = ${tree.b.village.id})`.execute(ts.db);
+    expect((await admin.get(`/api/orgs/${tree.b.village.id}`)).json<{ subtreeMemberCount: number }>().subtreeMemberCount).toBe(village.rows[0]!.n);
     const county = (await rollup(admin, tree.root.id, 'county')).json<Rollup>();
     expect(county.rows).toHaveLength(1);
     expect(county.rows[0]!.total).toBe(total);

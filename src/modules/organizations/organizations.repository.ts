@@ -3,7 +3,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { DB, OrganizationTable } from '../../db/schema.ts';
 import { orgPathInScope } from '../../db/scope.ts';
 import type { Scope } from '../../server/context.ts';
-import { anchorOf, retally } from '../statistics/tallies.repository.ts';
+import { anchorOf, isAnchorLevel, retally } from '../statistics/tallies.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -41,13 +41,22 @@ export async function listAncestors(db: Db, scope: Scope, path: string) {
     .execute();
 }
 
-/** Organization and member counts of a subtree. */
-export async function subtreeCounts(db: Db, orgId: number, path: string) {
+/**
+ * Organization and member counts of a subtree. A subtree rooted at a tally anchor (township and
+ * above) counts its members from `member_tallies`: every member below it is counted at an anchor
+ * inside it, so the sum over those anchors is exact and reads a few hundred rows however large
+ * the subtree. Below a township the ids-first count on the members index is already small.
+ */
+export async function subtreeCounts(db: Db, orgId: number, path: string, level?: string) {
+  const members = isAnchorLevel(level)
+    ? sql<number>`(with s as materialized (select anchor_id, sum(n) as n from member_tallies group by 1)
+        select coalesce(sum(s.n), 0)::int from s join organizations a on a.id = s.anchor_id where a.path <@ ${path}::ltree)`
+    : // ids first, then the members index (decision 0002: a join here misestimates and scans)
+      sql<number>`(select count(*) from members m where m.left_on is null and m.org_id = any(array(select id from organizations where path <@ ${path}::ltree)))`;
   const r = await db
     .selectNoFrom([
       sql<number>`(select count(*) from organizations where path <@ ${path}::ltree and status = 'active')`.as('orgs'),
-      // ids first, then the members index (decision 0002: a join here misestimates and scans)
-      sql<number>`(select count(*) from members m where m.left_on is null and m.org_id = any(array(select id from organizations where path <@ ${path}::ltree)))`.as('members'),
+      members.as('members'),
       sql<number>`(select count(*) from members where org_id = ${orgId} and left_on is null)`.as('direct'),
     ])
     .executeTakeFirstOrThrow();

@@ -35,7 +35,7 @@ export async function children(db: Kysely<DB>, ctx: RequestContext, parentId: nu
 export async function detail(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, id: number): Promise<OrgDetail> {
   const o = await repo.findOrg(db, ctx.scope, id);
   if (!o) throw notFound();
-  const [ancestors, counts] = await Promise.all([repo.listAncestors(db, ctx.scope, o.path), repo.subtreeCounts(db, o.id, o.path)]);
+  const [ancestors, counts] = await Promise.all([repo.listAncestors(db, ctx.scope, o.path), repo.subtreeCounts(db, o.id, o.path, o.level)]);
   return {
     ...presentNode(o),
     shortName: o.short_name,

@@ -14,6 +14,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** Levels that are tally anchors; a roll-up can group by any of them. */
 export const ANCHOR_LEVELS = ['province', 'city', 'county', 'township'] as const;
 export type AnchorLevel = (typeof ANCHOR_LEVELS)[number];
+export const isAnchorLevel = (level: string | undefined): level is AnchorLevel => (ANCHOR_LEVELS as readonly string[]).includes(level ?? '');
 
 /** The tally anchor of an organization path. */
 export async function anchorOf(db: Db, path: string): Promise<number> {
