@@ -187,6 +187,13 @@ describe('roll-up by level', () => {
     expect(none.rows).toEqual([]);
     expect(none.total).toBe(0);
     expect((await rollup(admin, tree.root.id, 'city')).statusCode).toBe(400);
+    // Without a level: the next one down (a county by township); a village has none below it.
+    const byDefault = (await admin.get(`/api/stats/orgs/${tree.root.id}/rollup`)).json<Rollup>();
+    expect(byDefault.level).toBe('township');
+    expect(byDefault.rows).toHaveLength(2);
+    const village = await admin.get(`/api/stats/orgs/${tree.a.village.id}/rollup`);
+    expect(village.statusCode).toBe(200);
+    expect(village.json<Rollup>()).toMatchObject({ level: null, total: 0, rows: [] });
     const bad = await rollup(staffB, tree.b.township.id, 'county');
     expect(bad.statusCode).toBe(400);
     expect(bad.json<Problem>().detail ?? bad.body).toMatch(/汇总级别/);

@@ -22,8 +22,12 @@ const rank = (level: string) => (ORG_LEVEL.values as readonly string[]).indexOf(
  * Current members by gender × education × status for every organization of one level in a
  * subtree (e.g. every county of a province), from the pre-aggregated tallies.
  */
-export async function rollupFor(db: Kysely<DB>, scope: Scope, org: { id: number; code: string; name: string; path: string; level: string }, level: tallies.AnchorLevel): Promise<Rollup> {
-  if (rank(level) < rank(org.level)) throw new AppError(400, 'stats.rollupLevel', { level }, 'level');
+export async function rollupFor(db: Kysely<DB>, scope: Scope, org: { id: number; code: string; name: string; path: string; level: string }, requested?: tallies.AnchorLevel): Promise<Rollup> {
+  if (requested && rank(requested) < rank(org.level)) throw new AppError(400, 'stats.rollupLevel', { level: requested }, 'level');
+  // By default the next level down: a province by city, a city by county, a county by township.
+  const level = requested ?? tallies.ANCHOR_LEVELS.find((l) => rank(l) > rank(org.level)) ?? null;
+  const base = { org: { id: org.id, code: org.code, name: org.name }, asOf: todayCN() };
+  if (!level) return { ...base, level: null, total: 0, rows: [] };
   const [orgs, cells] = await Promise.all([tallies.levelOrgs(db, scope, org.path, level), tallies.rollupByLevel(db, scope, org.path, level)]);
   const byOrg = new Map<number, tallies.RollupCell[]>();
   for (const c of cells) byOrg.set(c.org_id, [...(byOrg.get(c.org_id) ?? []), c]);
@@ -40,10 +44,10 @@ export async function rollupFor(db: Kysely<DB>, scope: Scope, org: { id: number;
       cells: mine.map((c) => ({ gender: c.gender, education: c.education, status: c.status, count: c.n })),
     };
   });
-  return { org: { id: org.id, code: org.code, name: org.name }, level, asOf: todayCN(), total: rows.reduce((a, r) => a + r.total, 0), rows };
+  return { ...base, level, total: rows.reduce((a, r) => a + r.total, 0), rows };
 }
 
-export async function rollup(db: Kysely<DB>, ctx: RequestContext, id: number, level: tallies.AnchorLevel): Promise<Rollup> {
+export async function rollup(db: Kysely<DB>, ctx: RequestContext, id: number, level?: tallies.AnchorLevel): Promise<Rollup> {
   const org = await findOrg(db, ctx.scope, id);
   if (!org) throw notFound();
   return rollupFor(db, ctx.scope, org, level);

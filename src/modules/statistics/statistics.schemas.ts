@@ -79,7 +79,7 @@ export const OrgStatistics = z.object({
 export type OrgStatistics = z.infer<typeof OrgStatistics>;
 
 export const RollupQuery = z.strictObject({
-  level: z.enum(['province', 'city', 'county', 'township']).default('county').describe('按哪一级汇总：省、市、县（市、区）、乡镇（街道）'),
+  level: z.enum(['province', 'city', 'county', 'township']).optional().describe('按哪一级汇总：省、市、县（市、区）、乡镇（街道）；默认所选组织的下一级（县级组织默认乡镇）'),
 });
 
 const Cell = z.object({ gender: z.string(), education: z.string(), status: z.string(), count: z.number().int() });
@@ -97,7 +97,7 @@ export const RollupRow = z.object({
 
 export const Rollup = z.object({
   org: z.object({ id: z.number(), code: z.string(), name: z.string() }),
-  level: z.enum(['province', 'city', 'county', 'township']),
+  level: z.enum(['province', 'city', 'county', 'township']).nullable().describe('null：所选组织在乡镇一级或以下，下面没有可汇总的级别'),
   asOf: z.iso.date().describe('今天：汇总表只记当前在册党员；历史日期请用组织统计'),
   total: z.number().int(),
   rows: z.array(RollupRow).describe('子树内该级的每个组织（按组织路径排序），无党员的也列出'),
