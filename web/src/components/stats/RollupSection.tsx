@@ -19,6 +19,25 @@ export function rollupLevelsBelow(level: string | undefined): RollupLevel[] {
 }
 
 type Row = Rollup['rows'][number];
+
+/** Chart labels without what every name shares (中共嘉兴市南湖区…委员会 → 大桥镇). */
+function shortNames(names: string[]): string[] {
+  if (names.length < 2) return names;
+  const common = (a: string, b: string) => {
+    const x = [...a];
+    const y = [...b];
+    let i = 0;
+    while (i < x.length && i < y.length && x[i] === y[i]) i++;
+    return x.slice(0, i).join('');
+  };
+  const prefix = names.reduce((p, n) => common(p, n));
+  const suffixes = ['工作委员会', '委员会'];
+  return names.map((n) => {
+    let s = n.slice(prefix.length);
+    for (const suf of suffixes) if (s.endsWith(suf) && s.length > suf.length) s = s.slice(0, -suf.length);
+    return s || n;
+  });
+}
 const count = (list: { code: string; count: number }[], codes: readonly string[]) => list.filter((c) => codes.includes(c.code)).reduce((s, c) => s + c.count, 0);
 const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)}%` : '—');
 
@@ -36,9 +55,9 @@ export function RollupSection({ orgId, orgLevel }: { orgId: number; orgLevel: st
   const levelName = (l: RollupLevel) => text(ORG_LEVEL, l);
 
   const chart = useMemo(() => {
-    const rows = q.data?.rows.filter((r) => r.total > 0) ?? [];
+    const rows = [...(q.data?.rows.filter((r) => r.total > 0) ?? [])].sort((a, b) => b.total - a.total);
     return {
-      names: rows.map((r) => r.name),
+      names: shortNames(rows.map((r) => r.name)),
       series: EDUCATION.values.map((e) => ({ name: text(EDUCATION, e), values: rows.map((r) => r.byEducation.find((c) => c.code === e)?.count ?? 0) })),
     };
   }, [q.data, text]);
