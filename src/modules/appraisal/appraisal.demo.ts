@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { addMonths, todayCN } from '../../lib/dates.ts';
+import type { FieldCipher } from '../../lib/secrets.ts';
+import { insertParticipants, insertRound, membersOn } from './appraisal.repository.ts';
+import { rulesInForce } from '../rules/rules.repository.ts';
+import { excellentMax, ruleParam } from './appraisal.rules.ts';
+
+const SELF = [
+  '本年度认真学习党的二十大精神和党章党规，按时参加“三会一课”，带头参加村里人居环境整治；不足是理论学习不够系统。',
+  '能按时交纳党费，参加主题党日活动；在帮扶困难群众方面做得还不够，今后多走访联系户。',
+  '积极参与网格巡查和矛盾调解，带动两户村民发展特色种植；存在学用结合不够的问题。',
+  '参加城乡结对共建活动，为社区老人义务理发十余次；政治理论学习还需加强。',
+];
+const MUTUAL = ['工作踏实，热心为群众办事', '带头作用明显，建议继续发挥技术特长', '组织生活参加较少，希望多参加支部活动', '能团结同志，服务意识强'];
+
+/**
+ * Demo appraisal rounds for last year in the first branches of the region: most published with
+ * grades inside the one-third limit, some still at voting or self-assessment (overdue after the
+ * first quarter), and a few of this year just opened. Deterministic: same data on every first start.
+ */
+export async function seedAppraisalDemo(db: Kysely<DB>, _cipher: FieldCipher, opts: { branches?: number } = {}) {
+  const today = todayCN();
+  const year = Number(today.slice(0, 4)) - 1;
+  const branches = await db
+    .selectFrom('organizations as o')
+    .select(['o.id'])
+    .where('o.kind', 'in', ['branch', 'joint_branch'])
+    .where('o.status', '=', 'active')
+    .where((eb) => eb.exists(eb.selectFrom('members as m').select('m.id').whereRef('m.org_id', '=', 'o.id').where('m.left_on', 'is', null)))
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('appraisal_rounds as r').select('r.id').whereRef('r.org_id', '=', 'o.id').where('r.year', '=', year))))
+    .orderBy('o.id')
+    .limit(opts.branches ?? 24)
+    .execute();
+  let rounds = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const [i, b] of branches.entries()) {
+      const startsOn = `${year}-12-${String(5 + (i % 20)).padStart(2, '0')}`;
+      const people = await membersOn(trx, b.id, startsOn);
+      if (people.length < 3) continue;
+      const state = i % 6 === 4 ? 'voting' : i % 6 === 5 ? 'self_assessment' : 'published';
+      const { id } = await insertRound(trx, { org_id: b.id, year, starts_on: startsOn, ends_on: `${year + 1}-01-31`, note: '结合年度组织生活会开展', created_by_name: '演示数据' });
+      await insertParticipants(trx, id, people);
+      rounds++;
+      const selfOn = `${year}-12-${String(Math.min(28, 10 + (i % 18))).padStart(2, '0')}`;
+      for (const [k, p] of people.entries()) {
+        await trx.updateTable('appraisal_participants').set({ self_assessment: SELF[(i + k) % SELF.length]!, self_assessed_on: selfOn }).where('round_id', '=', id).where('member_id', '=', p.member_id).execute();
+      }
+      if (state === 'self_assessment') {
+        await trx.updateTable('appraisal_rounds').set({ state }).where('id', '=', id).execute();
+        continue;
+      }
+      for (const [k, p] of people.entries()) {
+        const other = people[(k + 1) % people.length]!;
+        await trx.insertInto('appraisal_mutual').values({ round_id: id, assessor_id: p.member_id, assessee_id: other.member_id, grade: k % 4 === 0 ? 'excellent' : 'qualified', comment: MUTUAL[(i + k) % MUTUAL.length]! }).execute();
+      }
+      const voters = people.filter((p) => p.status === 'full').length;
+      const rules = await rulesInForce(trx, startsOn);
+      const max = excellentMax(people.length, ruleParam(rules, 'appraisal.excellent_max_share', 'numerator'), ruleParam(rules, 'appraisal.excellent_max_share', 'denominator'));
+      const votes = people.flatMap((p, k) => {
+        const excellent = k < max ? Math.ceil(voters * 0.6) : Math.floor(voters * 0.2);
+        const basic = k === people.length - 1 && i % 3 === 0 ? Math.floor(voters * 0.3) : 0;
+        return [
+          { round_id: id, member_id: p.member_id, grade: 'excellent', votes: excellent },
+          { round_id: id, member_id: p.member_id, grade: 'qualified', votes: Math.max(0, voters - excellent - basic) },
+          { round_id: id, member_id: p.member_id, grade: 'basically_qualified', votes: basic },
+          { round_id: id, member_id: p.member_id, grade: 'unqualified', votes: 0 },
+        ];
+      });
+      await trx.insertInto('appraisal_votes').values(votes).execute();
+      const publishedOn = `${year + 1}-01-${String(10 + (i % 15)).padStart(2, '0')}`;
+      for (const [k, p] of people.entries()) {
+        const grade = k < max ? 'excellent' : k === people.length - 1 && i % 3 === 0 ? 'basically_qualified' : k === people.length - 1 && i % 12 === 6 ? 'unqualified' : 'qualified';
+        await trx
+          .updateTable('appraisal_participants')
+          .set({
+            grade,
+            grade_reason: grade === 'excellent' ? '测评得票靠前，带头作用明显' : grade === 'unqualified' ? '全年无正当理由多次不参加组织生活' : grade === 'basically_qualified' ? '参加组织生活不够经常' : null,
+            follow_up: grade === 'unqualified' ? 'rectify' : null,
+            follow_up_due_on: grade === 'unqualified' && state === 'published' ? addMonths(publishedOn, 6) : null,
+          })
+          .where('round_id', '=', id)
+          .where('member_id', '=', p.member_id)
+          .execute();
+      }
+      await trx.updateTable('appraisal_rounds').set(state === 'published' ? { state, ballots: voters, published_on: publishedOn } : { state, ballots: voters }).where('id', '=', id).execute();
+    }
+  });
+  return { rounds };
+}
