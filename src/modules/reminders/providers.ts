@@ -1,0 +1,31 @@
+import { appraisalReminders } from '../appraisal/appraisal.reminders.ts';
+import { developmentReminders } from '../development/development.reminders.ts';
+import { duesReminders } from '../dues/dues.reminders.ts';
+import { mobileReminders } from '../mobile/mobile.reminders.ts';
+import { statusReminders } from '../status/status.reminders.ts';
+import { transferReminders } from '../transfers/transfers.reminders.ts';
+import { organizationReminders } from './org.reminders.ts';
+import type { ReminderProvider } from './types.ts';
+
+/** A reminder source with the name shown (and logged) when it fails. */
+export interface NamedProvider {
+  /** Module code, also the prefix of its reminder kinds ('dues' → 'dues.arrears'). */
+  source: string;
+  name: string;
+  nameEn: string;
+  provider: ReminderProvider;
+}
+
+/**
+ * Every module that has things falling due. Adding one is its `*.reminders.ts` and one line here.
+ * Mutable on purpose: tests add a failing source to see that it hides none of the others.
+ */
+export const reminderProviders: NamedProvider[] = [
+  { source: 'development', name: '发展党员', nameEn: 'Member development', provider: developmentReminders },
+  { source: 'transfer', name: '组织关系转接', nameEn: 'Relationship transfers', provider: transferReminders },
+  { source: 'mobile', name: '流动党员', nameEn: 'Mobile members', provider: mobileReminders },
+  { source: 'dues', name: '党费', nameEn: 'Dues', provider: duesReminders },
+  { source: 'appraisal', name: '民主评议', nameEn: 'Democratic appraisal', provider: appraisalReminders },
+  { source: 'status', name: '党员状态与关爱', nameEn: 'Status and care', provider: statusReminders },
+  { source: 'org', name: '组织设置与换届', nameEn: 'Organization setup and terms', provider: organizationReminders },
+];

@@ -1,0 +1,27 @@
+import { requireCtx } from '../../server/request.ts';
+import type { Module } from '../index.ts';
+import { MyRemindersQuery, ReminderList, ReminderListQuery } from './reminders.schemas.ts';
+import * as service from './reminders.service.ts';
+
+const tags = ['reminders'];
+
+/** What falls due: an organization's subtree for staff, one's own for a member. */
+export const remindersModule: Module = {
+  name: 'reminders',
+  register(app) {
+    const { db } = app.deps;
+    app.get(
+      '/api/reminders',
+      {
+        config: { permission: 'member.read' },
+        schema: { summary: '待办提醒（组织及下级：发展步骤、介绍信到期、预备期满、党费欠缴、流动党员失联、换届等；逾期在前）', tags, querystring: ReminderListQuery, response: { 200: ReminderList } },
+      },
+      async (req) => service.listForOrg(db, requireCtx(req), req.query, req.log),
+    );
+    app.get(
+      '/api/me/reminders',
+      { config: { permission: 'member.read' }, schema: { summary: '我的提醒（党员本人：党费、预备期、转接、流动登记等）', tags, querystring: MyRemindersQuery, response: { 200: ReminderList } } },
+      async (req) => service.listForSelf(db, requireCtx(req), req.query, req.log),
+    );
+  },
+};

@@ -1,0 +1,181 @@
+// Member self-service on a phone: a member signs in (390px wide), lands on 「我的」 with their
+// own record (ID masked), dues and reminders, sees no staff menus, and finds the transfer request.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { T, changePassword, hidden, settle, signIn, visible } from './ui.ts';
+
+const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
+const MEMBER_NEW_PASSWORD = 'Dangyuan2024ok';
+
+let server: RunningServer;
+let phone: BrowserSession;
+let page: Page;
+let member: { id: number; name: string; orgId: number; orgName: string; idNumberMasked: string };
+let memberLogin: { username: string; password: string };
+
+/** The administrator over plain HTTP (session cookie + CSRF token), to prepare the member's account. */
+async function adminSession() {
+  const call = async (method: string, url: string, body: unknown, cookie?: string, csrf?: string) => {
+    const res = await fetch(`${server.url}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return res;
+  };
+  const login = await call('POST', '/api/auth/login', { username: 'admin', password: server.adminPassword });
+  expect(login.status).toBe(200);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const changed = await call('POST', '/api/auth/password', { currentPassword: server.adminPassword, newPassword: ADMIN_NEW_PASSWORD }, cookie, csrfToken);
+  expect(changed.status).toBe(200);
+  return {
+    get: async <R>(url: string) => {
+      const res = await call('GET', url, undefined, cookie);
+      expect(res.status, url).toBe(200);
+      return (await res.json()) as R;
+    },
+    post: async <R>(url: string, body: unknown) => {
+      const res = await call('POST', url, body, cookie, csrfToken);
+      expect(res.status, `${url} ${await res.clone().text()}`).toBeLessThan(300);
+      return (await res.json()) as R;
+    },
+  };
+}
+
+beforeAll(async () => {
+  assertChromium();
+  server = await startServer();
+  const admin = await adminSession();
+  // A member of a demo branch gets an account linked to their record, as a branch would set up.
+  const list = await admin.get<{ items: { id: number; name: string; orgId: number; orgName: string; idNumberMasked: string }[] }>('/api/members?limit=1&status=full');
+  member = list.items[0]!;
+  const username = `dy${member.id}`;
+  const created = await admin.post<{ initialPassword: string }>('/api/users', { username, displayName: member.name, role: 'member', orgId: member.orgId, memberId: member.id });
+  memberLogin = { username, password: created.initialPassword };
+  phone = await openBrowser({ viewport: { width: 390, height: 844 }, mobile: true });
+  page = phone.page;
+}, 240_000);
+
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && page) await screenshot(page, `failed-self-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
+  if (task.result?.state === 'fail' && phone?.problems.length) console.error(`browser problems:\n${phone.problems.join('\n')}`);
+});
+
+afterAll(async () => {
+  await phone?.close();
+  await server?.stop();
+});
+
+describe('「我的」 on a phone', () => {
+  it('a member signs in and lands on their own record: name, organization, masked ID number', async () => {
+    await page.goto(`${server.url}/`);
+    await signIn(page, memberLogin.username, memberLogin.password);
+    await changePassword(page, memberLogin.password, MEMBER_NEW_PASSWORD);
+    await visible(page.getByTestId('my-page'));
+    expect(new URL(page.url()).pathname).toBe('/my');
+    await visible(page.getByTestId('my-name').getByText(member.name));
+    await visible(page.getByTestId('my-hero').getByText(member.orgName));
+    const id = page.getByTestId('my-id-number');
+    await visible(id);
+    await expect(id.innerText()).resolves.toContain(member.idNumberMasked);
+    await visible(page.getByTestId('my-org').getByTestId('my-period'));
+    // Nothing wider than the phone: no sideways scrolling.
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await settle(page);
+    await screenshot(page, 'self-phone');
+  });
+
+  it('shows dues and reminders cards, whatever the modules have to say yet', async () => {
+    await visible(page.getByTestId('my-section-dues'));
+    const reminders = page.getByTestId('my-reminders');
+    await visible(reminders);
+    await visible(reminders.getByTestId('reminder').or(reminders.getByTestId('my-reminders-empty')));
+    const mine = await page.evaluate(async () => (await fetch('/api/me/reminders?horizonDays=90')).json() as Promise<{ items: { memberId: number }[] }>);
+    expect(mine.items.every((r) => r.memberId === member.id)).toBe(true);
+    await expect(reminders.getByTestId('reminder').count()).resolves.toBe(mine.items.length);
+  });
+
+  it('shows no staff menus: the drawer holds 「我的」 only, and the organization tree is absent', async () => {
+    await page.getByTestId('open-nav').click();
+    const drawer = page.locator('.nav-drawer');
+    await visible(drawer.getByText('我的', { exact: true }));
+    await expect(drawer.getByText('党员名册').count()).resolves.toBe(0);
+    await expect(drawer.getByText('待办提醒').count()).resolves.toBe(0);
+    await expect(drawer.getByText('组织架构').count()).resolves.toBe(0);
+    await page.keyboard.press('Escape');
+    await hidden(drawer.getByText('我的', { exact: true }));
+    // A staff page typed into the address bar shows nothing of others.
+    const other = await page.evaluate(async () => (await fetch('/api/reminders')).status);
+    expect(other).toBe(403);
+  });
+
+  it('requests a transfer from the phone; the request shows on the record and a second one is not offered', async () => {
+    const transfer = page.getByTestId('my-action-transfer');
+    await transfer.scrollIntoViewIfNeeded();
+    const box = await transfer.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    await transfer.click();
+    const drawer = page.getByTestId('transfer-drawer');
+    await visible(drawer);
+    await drawer.getByText('转往系统外党组织').click();
+    await drawer.getByLabel('接收党组织名称').fill('中共广州市天河区石牌街道工作委员会');
+    await drawer.getByTestId('transfer-reason').fill('工作调动');
+    await settle(page);
+    await screenshot(page, 'self-phone-transfer-form');
+    await drawer.getByTestId('transfer-submit').click();
+    await visible(page.getByText('转接申请已提交', { exact: false }));
+    const card = page.getByTestId('my-section-transfers');
+    await visible(card.getByText('党员申请'));
+    await visible(card.getByText('中共广州市天河区石牌街道工作委员会'));
+    // The branch handles it now: no second request meanwhile.
+    await expect.poll(() => page.getByTestId('my-action-transfer').isDisabled(), { timeout: T }).toBe(true);
+    const mine = await page.evaluate(async () => (await fetch('/api/transfers?limit=50')).json() as Promise<{ items: { memberId: number | null; state: string }[] }>);
+    expect(mine.items.filter((x) => x.memberId === member.id).map((x) => x.state)).toEqual(['requested']);
+    await card.scrollIntoViewIfNeeded();
+    await settle(page);
+    await screenshot(page, 'self-phone-transfer-requested');
+  });
+});
+
+describe('待办提醒 for staff', () => {
+  it('the header bell counts the overdue items; the page groups them by kind with counts, overdue in red, each opening its record', async () => {
+    const desk = await openBrowser({ viewport: { width: 1366, height: 800 } });
+    try {
+      const p = desk.page;
+      await p.goto(`${server.url}/`);
+      await signIn(p, 'admin', ADMIN_NEW_PASSWORD);
+      await visible(p.getByTestId('home-page'));
+      const all = await p.evaluate(async () => (await fetch('/api/reminders?horizonDays=30')).json() as Promise<{ overdue: number; total: number; failures: unknown[] }>);
+      expect(all.failures).toEqual([]);
+      if (all.overdue > 0) await expect.poll(() => p.getByTestId('header-overdue').innerText(), { timeout: T }).toContain(String(Math.min(all.overdue, 99)));
+      // The bell opens the page (the top menu may have folded it into its overflow on this width).
+      await p.getByTestId('header-reminders').click();
+      await visible(p.getByTestId('reminders-page'));
+      const me = await p.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ orgId: number }>);
+      const listed = await p.evaluate(async (orgId) => (await fetch(`/api/reminders?orgId=${orgId}&horizonDays=30`)).json() as Promise<{ total: number; overdue: number; counts: { kind: string; total: number; overdue: number }[] }>, me.orgId);
+      await expect.poll(() => p.getByTestId('reminder-group').count(), { timeout: T }).toBe(listed.counts.length);
+      await visible(p.getByTestId('reminders-summary').getByText(`共 ${listed.total} 项`, { exact: false }));
+      if (listed.overdue > 0) {
+        const first = p.getByTestId('reminder').first();
+        await expect(first.getAttribute('data-severity')).resolves.toBe('overdue');
+        const colorOf = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color;
+        await expect(first.locator('.reminder-title').evaluate(colorOf)).resolves.toBe('rgb(200, 22, 29)');
+      }
+      await settle(p);
+      await screenshot(p, 'reminders-desktop');
+      // Narrowing to one kind keeps the URL and shows only that kind.
+      const kind = listed.counts[0]?.kind;
+      if (kind) {
+        await p.goto(`${server.url}/reminders?kind=${kind}`);
+        await expect.poll(() => p.getByTestId('reminder-group').count(), { timeout: T }).toBe(1);
+        await expect(p.getByTestId('reminder-group').first().getAttribute('data-kind')).resolves.toBe(kind);
+      }
+    } finally {
+      expect(desk.problems).toEqual([]);
+      await desk.close();
+    }
+  });
+});
