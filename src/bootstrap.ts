@@ -6,7 +6,13 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { generatePassword, hashPassword } from './lib/password.ts';
 import { FieldCipher, loadMasterKey } from './lib/secrets.ts';
+import { seedAppraisalDemo } from './modules/appraisal/appraisal.demo.ts';
 import { appendAudit } from './modules/audit/audit.repository.ts';
+import { seedDuesDemo } from './modules/dues/dues.demo.ts';
+import { seedDevelopmentDemo } from './modules/development/development.demo.ts';
+import { seedStatusDemo } from './modules/status/status.demo.ts';
+import { seedTransfersDemo } from './modules/transfers/transfers.demo.ts';
+import { seedMobileDemo } from './modules/mobile/mobile.demo.ts';
 import { countUsers, insertUser } from './modules/users/users.repository.ts';
 import { seedRegion } from './seed/region.ts';
 
@@ -52,7 +58,14 @@ export async function openFromConfig(config: Config): Promise<{ database: Databa
 
 /** Seed the demo region (Jiaxing 南湖区) into an empty database. */
 export async function seedDemo(database: Database, cipher: FieldCipher, log: (m: string) => void) {
-  return seedRegion(database.db, cipher, DEMO_DIVISION, { members: DEMO_MEMBERS, seed: 20261123, log });
+  const region = await seedRegion(database.db, cipher, DEMO_DIVISION, { members: DEMO_MEMBERS, seed: 20261123, log });
+  await seedAppraisalDemo(database.db, cipher);
+  await seedStatusDemo(database.db, cipher);
+  await seedDevelopmentDemo(database.db, cipher);
+  await seedDuesDemo(database.db, cipher);
+  await seedTransfersDemo(database.db, cipher);
+  await seedMobileDemo(database.db, cipher);
+  return region;
 }
 
 /**

@@ -288,3 +288,279 @@ export type ImportJobStatus = 'queued' | 'validating' | 'applying' | 'done' | 'r
 export interface DB {
   import_jobs: ImportJobTable;
 }
+
+/** 党费 (migration 20261201T1530_dues): months are 'YYYY-MM', money integer fen. */
+export interface DuesBaseTable {
+  id: Generated<number>;
+  member_id: number;
+  effective_month: string;
+  category: string;
+  base_fen: number | null;
+  note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DuesReliefTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: 'exempt' | 'reduce';
+  from_month: string;
+  to_month: string;
+  monthly_fen: number | null;
+  reason: string;
+  approved_by: string;
+  approved_on: DateString;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DuesPaymentTable {
+  id: Generated<number>;
+  member_id: number;
+  org_id: number;
+  paid_on: DateString;
+  amount_fen: number;
+  extra_fen: Generated<number>;
+  method: string;
+  payer_member_id: number | null;
+  payer_name: string | null;
+  receipt_no: string | null;
+  note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  voided_at: NullableTimestamp;
+  void_reason: string | null;
+  voided_months: string[] | null;
+}
+export interface DuesPaymentMonthTable {
+  member_id: number;
+  month: string;
+  payment_id: number;
+  amount_fen: number;
+}
+export interface DB {
+  dues_bases: DuesBaseTable;
+  dues_reliefs: DuesReliefTable;
+  dues_payments: DuesPaymentTable;
+  dues_payment_months: DuesPaymentMonthTable;
+}
+
+/** Development of members (migration 20261201T1510_development): one case per applicant, one row per step. */
+export interface DevCaseTable {
+  id: Generated<number>;
+  org_id: number;
+  training_org_id: number | null;
+  name: string;
+  gender: string;
+  ethnicity: Generated<string>;
+  birth_date: DateString;
+  id_number_cipher: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  education: string;
+  category: string;
+  household: Generated<string>;
+  is_league_member: Generated<boolean>;
+  work_unit: string | null;
+  phone: string | null;
+  applied_on: DateString;
+  status: Generated<string>;
+  last_step: string;
+  last_step_on: DateString;
+  member_id: number | null;
+  probation_extension_months: number | null;
+  closed_on: DateString | null;
+  close_kind: string | null;
+  close_reason: string | null;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+
+export interface DevStepTable {
+  id: Generated<number>;
+  case_id: number;
+  step: string;
+  done_on: DateString;
+  recorded_by: number | null;
+  recorded_by_name: string;
+  documents: unknown;
+  votes: unknown;
+  introducers: unknown;
+  approver: string | null;
+  note: string | null;
+  details: unknown;
+  created_at: AutoTimestamp;
+}
+
+export interface DB {
+  dev_cases: DevCaseTable;
+  dev_steps: DevStepTable;
+}
+
+/** Democratic appraisal (migration 20261201T1535_appraisal). */
+export interface AppraisalRoundTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  starts_on: DateString;
+  ends_on: DateString;
+  state: Generated<string>;
+  ballots: number | null;
+  published_on: DateString | null;
+  closed_on: DateString | null;
+  note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+
+export interface AppraisalParticipantTable {
+  round_id: number;
+  member_id: number;
+  status_on_start: string;
+  self_assessment: string | null;
+  self_assessed_on: DateString | null;
+  grade: string | null;
+  grade_reason: string | null;
+  follow_up: string | null;
+  follow_up_due_on: DateString | null;
+}
+
+export interface AppraisalMutualTable {
+  id: Generated<number>;
+  round_id: number;
+  assessor_id: number;
+  assessee_id: number;
+  grade: string;
+  comment: string | null;
+  created_at: AutoTimestamp;
+}
+
+export interface AppraisalVoteTable {
+  round_id: number;
+  member_id: number;
+  grade: string;
+  votes: number;
+}
+
+/** Member status changes, awards and care (migration 20261201T1540_status). */
+export interface MemberStatusRecordTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: string;
+  subtype: string;
+  effective_on: DateString;
+  doc_number: string | null;
+  issuer: string | null;
+  reason: string | null;
+  award_level: string | null;
+  /** Integer fen (int8 is parsed as a number on both engines, see database.ts). */
+  amount_fen: number | null;
+  period_months: number | null;
+  ends_on: DateString | null;
+  relates_to_id: number | null;
+  org_id: number;
+  rule_code: string | null;
+  rule_version: number | null;
+  note: string | null;
+  recorded_by_name: string;
+  created_at: AutoTimestamp;
+}
+
+export interface DB {
+  appraisal_rounds: AppraisalRoundTable;
+  appraisal_participants: AppraisalParticipantTable;
+  appraisal_mutual: AppraisalMutualTable;
+  appraisal_votes: AppraisalVoteTable;
+  member_status_records: MemberStatusRecordTable;
+}
+
+/** 组织关系转接 (migration 20261201T1520_transfers): transfers, their approval steps and letters. */
+export interface TransferTable {
+  id: Generated<number>;
+  kind: string;
+  scope_case: string;
+  state: string;
+  member_id: number | null;
+  member_name: string;
+  from_org_id: number | null;
+  from_org_name: string;
+  to_org_id: number | null;
+  to_org_name: string;
+  to_org_address: string | null;
+  reason: string | null;
+  dues_paid_until: string | null;
+  batch_id: string | null;
+  first_issued_on: DateString | null;
+  confirmed_on: DateString | null;
+  confirmed_by_name: string | null;
+  closed_note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface TransferStepTable {
+  transfer_id: number;
+  seq: number;
+  role: string;
+  org_id: number;
+  org_name: string;
+  decision: string | null;
+  decided_on: DateString | null;
+  decided_by_name: string | null;
+  note: string | null;
+}
+export interface TransferLetterTable {
+  id: Generated<number>;
+  transfer_id: number;
+  issuer_org_id: number | null;
+  issuer_name: string;
+  year: number | null;
+  seq: number | null;
+  number: string;
+  issued_on: DateString;
+  valid_until: DateString;
+  content: unknown;
+  superseded_on: DateString | null;
+}
+export interface TransferLetterCounterTable {
+  org_id: number;
+  year: number;
+  last_seq: number;
+}
+/** 流动党员 (migration 20261201T1525_mobile). */
+export interface MobileRecordTable {
+  id: Generated<number>;
+  direction: string;
+  member_id: number | null;
+  org_id: number;
+  person_name: string;
+  phone: string | null;
+  place: string;
+  since: DateString;
+  reason: string | null;
+  host_org_name: string | null;
+  host_is_temporary: Generated<boolean>;
+  home_org_name: string | null;
+  certificate_no: string | null;
+  returned_on: DateString | null;
+  return_note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface MobileContactTable {
+  id: Generated<number>;
+  record_id: number;
+  contacted_on: DateString;
+  way: string;
+  note: string | null;
+  recorded_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DB {
+  transfers: TransferTable;
+  transfer_steps: TransferStepTable;
+  transfer_letters: TransferLetterTable;
+  transfer_letter_counters: TransferLetterCounterTable;
+  mobile_records: MobileRecordTable;
+  mobile_contacts: MobileContactTable;
+}

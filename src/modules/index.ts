@@ -1,6 +1,9 @@
 import type { App } from '../server/types.ts';
 import { alliancesModule } from './alliances/alliances.routes.ts';
+import { appraisalModule } from './appraisal/appraisal.routes.ts';
 import { auditModule } from './audit/audit.routes.ts';
+import { duesModule } from './dues/dues.routes.ts';
+import { developmentModule } from './development/development.routes.ts';
 import { authModule } from './auth/auth.routes.ts';
 import { healthModule } from './health/health.routes.ts';
 import { householdsModule } from './households/households.routes.ts';
@@ -8,10 +11,15 @@ import { importsModule } from './imports/imports.routes.ts';
 import { membersModule } from './members/members.routes.ts';
 import { organizationsModule } from './organizations/organizations.routes.ts';
 import { structureModule } from './organizations/structure.routes.ts';
+import { remindersModule } from './reminders/reminders.routes.ts';
 import { rulesModule } from './rules/rules.routes.ts';
+import { selfModule } from './self/self.routes.ts';
 import { statisticsModule } from './statistics/statistics.routes.ts';
+import { statusModule } from './status/status.routes.ts';
 import { unitsModule } from './units/units.routes.ts';
 import { usersModule } from './users/users.routes.ts';
+import { transfersModule } from './transfers/transfers.routes.ts';
+import { mobileModule } from './mobile/mobile.routes.ts';
 
 export interface Module {
   name: string;
@@ -19,4 +27,4 @@ export interface Module {
 }
 
 /** Every domain module; adding a module is adding its folder and one line here. */
-export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, auditModule, rulesModule, unitsModule, alliancesModule, householdsModule, statisticsModule, importsModule];
+export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, developmentModule, auditModule, rulesModule, unitsModule, alliancesModule, householdsModule, appraisalModule, statusModule, statisticsModule, importsModule, transfersModule, mobileModule, remindersModule, selfModule, duesModule];

@@ -137,3 +137,205 @@ export const ALLIANCE_KIND = codes({
   community_committee: { zh: '社区大党委', en: 'Community grand committee' },
   alliance: { zh: '党建联盟', en: 'Party-building alliance' },
 });
+
+// Development of members (发展党员): the five stages and the 25 steps of 《中国共产党发展党员工作细则》,
+// in order. `stage` is the chapter of the rules the step belongs to.
+export const DEV_STAGE = codes({
+  applicant: { zh: '入党申请人', en: 'Applicant' },
+  activist: { zh: '入党积极分子', en: 'Activist' },
+  target: { zh: '发展对象', en: 'Development target' },
+  probationary: { zh: '预备党员', en: 'Probationary member' },
+  full: { zh: '正式党员', en: 'Full member' },
+});
+
+export const DEV_STEP = codes({
+  apply: { zh: '递交入党申请书', en: 'Application submitted', stage: 'applicant' },
+  talk: { zh: '党组织派人谈话', en: 'Talk with the applicant', stage: 'applicant' },
+  activist: { zh: '推荐和确定入党积极分子', en: 'Recommended and confirmed as activist', stage: 'activist' },
+  activist_filing: { zh: '上级党委备案', en: 'Filed with the higher committee', stage: 'activist' },
+  contacts: { zh: '指定培养联系人', en: 'Cultivation contacts assigned', stage: 'activist' },
+  cultivation: { zh: '培养教育考察', en: 'Cultivation and assessment', stage: 'activist' },
+  target: { zh: '确定发展对象', en: 'Confirmed as development target', stage: 'target' },
+  target_filing: { zh: '报上级党委备案', en: 'Reported to the higher committee', stage: 'target' },
+  introducers: { zh: '确定入党介绍人', en: 'Introducers named', stage: 'target' },
+  political_review: { zh: '进行政治审查', en: 'Political review', stage: 'target' },
+  training: { zh: '开展集中培训', en: 'Concentrated training', stage: 'target' },
+  committee_review: { zh: '支部委员会审查', en: 'Branch committee review', stage: 'target' },
+  pre_review: { zh: '上级党委预审', en: 'Pre-review by the higher committee', stage: 'target' },
+  application_form: { zh: '填写入党志愿书', en: 'Admission form filled in', stage: 'probationary' },
+  branch_meeting: { zh: '支部大会讨论', en: 'Branch general meeting', stage: 'probationary' },
+  committee_talk: { zh: '上级党委派人谈话', en: 'Talk by the higher committee', stage: 'probationary' },
+  approval: { zh: '上级党委审批', en: 'Approval by the higher committee', stage: 'probationary' },
+  record_filing: { zh: '再上级党委组织部门备案', en: 'Filed with the organization department above', stage: 'probationary' },
+  assignment: { zh: '编入党支部和党小组', en: 'Assigned to a branch and group', stage: 'probationary' },
+  oath: { zh: '入党宣誓', en: 'Oath of admission', stage: 'probationary' },
+  probation_education: { zh: '继续教育考察', en: 'Continued education and assessment', stage: 'probationary' },
+  full_application: { zh: '提出转正申请', en: 'Application for full membership', stage: 'full' },
+  full_meeting: { zh: '支部大会讨论（转正）', en: 'Branch general meeting (full membership)', stage: 'full' },
+  full_approval: { zh: '上级党委审批（转正）', en: 'Approval by the higher committee (full membership)', stage: 'full' },
+  archive: { zh: '材料归档', en: 'Records archived', stage: 'full' },
+});
+
+export const DEV_CASE_STATUS = codes({
+  open: { zh: '进行中', en: 'In progress' },
+  completed: { zh: '已完成', en: 'Completed' },
+  closed: { zh: '已终止', en: 'Closed' },
+});
+
+export const DEV_CLOSE_KIND = codes({
+  withdrawn: { zh: '本人放弃', en: 'Withdrawn by the applicant' },
+  rejected: { zh: '不予发展', en: 'Not admitted' },
+  probation_cancelled: { zh: '取消预备党员资格', en: 'Probationary membership cancelled' },
+});
+
+// Democratic appraisal of members (民主评议党员): the round's stages in order, and the grades.
+export const APPRAISAL_STATE = codes({
+  open: { zh: '已启动（学习动员）', en: 'Opened' },
+  self_assessment: { zh: '个人自评', en: 'Self-assessment' },
+  mutual_assessment: { zh: '党员互评', en: 'Mutual assessment' },
+  voting: { zh: '民主测评', en: 'Voting' },
+  published: { zh: '结果已公布', en: 'Results published' },
+  closed: { zh: '已结束', en: 'Closed' },
+});
+
+export const APPRAISAL_GRADE = codes({
+  excellent: { zh: '优秀', en: 'Excellent' },
+  qualified: { zh: '合格', en: 'Qualified' },
+  basically_qualified: { zh: '基本合格', en: 'Basically qualified' },
+  unqualified: { zh: '不合格', en: 'Unqualified' },
+});
+
+/** What the branch suggests for a member graded 不合格 (recorded, never carried out automatically). */
+export const APPRAISAL_FOLLOW_UP = codes({
+  rectify: { zh: '限期改正', en: 'Correct within a time limit' },
+  persuade: { zh: '劝其退党', en: 'Persuade to withdraw' },
+  remove: { zh: '除名', en: 'Remove from the Party' },
+});
+
+// Status changes of a member (奖惩与变动): each record has a kind and a subtype from the lists below.
+export const STATUS_KIND = codes({
+  death: { zh: '逝世', en: 'Death' },
+  exit: { zh: '出党', en: 'Leaving the Party' },
+  discipline: { zh: '党纪处分', en: 'Party discipline' },
+  award: { zh: '表彰奖励', en: 'Award' },
+  care: { zh: '关爱帮扶', en: 'Care and support' },
+  allowance: { zh: '离任村干部生活补助', en: 'Retired village cadre allowance' },
+  restore: { zh: '恢复党员权利', en: 'Rights restored' },
+  reversal: { zh: '撤销更正', en: 'Reversal' },
+});
+
+export const EXIT_FORM = codes({
+  removed: { zh: '除名', en: 'Removed' },
+  withdrew: { zh: '退党', en: 'Withdrew' },
+  lapsed: { zh: '自行脱党', en: 'Lapsed' },
+});
+
+export const DISCIPLINE_KIND = codes({
+  warning: { zh: '警告', en: 'Warning' },
+  serious_warning: { zh: '严重警告', en: 'Serious warning' },
+  post_removal: { zh: '撤销党内职务', en: 'Removal from Party posts' },
+  probation: { zh: '留党察看', en: 'Probation within the Party' },
+  expelled: { zh: '开除党籍', en: 'Expulsion' },
+});
+
+export const AWARD_KIND = codes({
+  excellent_member: { zh: '优秀共产党员', en: 'Outstanding Party member' },
+  excellent_worker: { zh: '优秀党务工作者', en: 'Outstanding Party worker' },
+  red_star: { zh: '红星党员', en: 'Red-star member' },
+  commendation: { zh: '通报表扬', en: 'Commendation' },
+  other: { zh: '其他表彰', en: 'Other award' },
+});
+
+export const AWARD_LEVEL = codes({
+  national: { zh: '全国', en: 'National' },
+  provincial: { zh: '省级', en: 'Provincial' },
+  city: { zh: '市级', en: 'City' },
+  county: { zh: '县级', en: 'County' },
+  township: { zh: '乡镇（街道）', en: 'Township' },
+  grassroots: { zh: '基层党组织', en: 'Grassroots organization' },
+});
+
+export const CARE_KIND = codes({
+  hardship: { zh: '生活困难', en: 'Hardship' },
+  old_member: { zh: '老党员', en: 'Senior member' },
+  illness: { zh: '因病', en: 'Illness' },
+  disaster: { zh: '受灾', en: 'Disaster' },
+  festival: { zh: '节日走访慰问', en: 'Festival visit' },
+  other: { zh: '其他', en: 'Other' },
+});
+
+export const RESTORE_KIND = codes({
+  probation_ended: { zh: '留党察看期满恢复党员权利', en: 'Rights restored after probation' },
+});
+
+// 组织关系转接 and 流动党员 (decision 0012). `expired` is shown for an issued transfer whose letter
+// has run out; it is computed, not stored.
+export const TRANSFER_STATE = codes({
+  requested: { zh: '党员申请', en: 'Requested by the member' },
+  draft: { zh: '草稿', en: 'Draft' },
+  pending: { zh: '待审批', en: 'Pending approval' },
+  issued: { zh: '已开介绍信（待接收）', en: 'Letter issued (awaiting confirmation)' },
+  expired: { zh: '介绍信已过期', en: 'Letter expired' },
+  confirmed: { zh: '已接收', en: 'Confirmed' },
+  rejected: { zh: '已退回', en: 'Rejected' },
+  cancelled: { zh: '已撤销', en: 'Cancelled' },
+});
+
+export const TRANSFER_KIND = codes({
+  internal: { zh: '系统内转接', en: 'Within the system' },
+  outgoing: { zh: '转出系统外', en: 'Out of the system' },
+  incoming: { zh: '从系统外转入', en: 'Into the system' },
+});
+
+export const TRANSFER_SCOPE_CASE = codes({
+  within_county: { zh: '县（区）内', en: 'Within the county' },
+  cross_county: { zh: '跨县（区）', en: 'Across counties' },
+  cross_province: { zh: '跨省（区、市）', en: 'Across provinces' },
+});
+
+export const TRANSFER_ACTION = codes({
+  submit: { zh: '提交', en: 'submit' },
+  approve: { zh: '审批', en: 'approve' },
+  reject: { zh: '退回', en: 'reject' },
+  cancel: { zh: '撤销', en: 'cancel' },
+  confirm: { zh: '确认接收', en: 'confirm' },
+  reissue: { zh: '重新开具介绍信', en: 're-issue the letter for' },
+});
+
+export const MOBILE_DIRECTION = codes({
+  outflow: { zh: '外出流动', en: 'Away (outflow)' },
+  inflow: { zh: '流入本地', en: 'Here from elsewhere (inflow)' },
+});
+
+export const CONTACT_WAY = codes({
+  phone: { zh: '电话', en: 'Phone' },
+  wechat: { zh: '微信', en: 'WeChat' },
+  visit: { zh: '走访', en: 'Visit' },
+  letter: { zh: '信函', en: 'Letter' },
+  meeting: { zh: '参加组织生活', en: 'Organizational life' },
+  other: { zh: '其他', en: 'Other' },
+});
+
+// 党费 (dues): the category that sets a member's dues, and how a payment was made.
+export const DUES_CATEGORY = codes({
+  employed: { zh: '在职（按税后工资）', en: 'Employed (after-tax wage)' },
+  retired: { zh: '离退休（按离退休费）', en: 'Retired (pension)' },
+  farmer: { zh: '农牧渔民', en: 'Farmer/herder/fisher' },
+  student: { zh: '学生', en: 'Student' },
+  unemployed: { zh: '下岗失业', en: 'Unemployed' },
+  low_income: { zh: '低保/抚恤救济', en: 'Minimum living allowance / relief' },
+});
+
+export const DUES_METHOD = codes({
+  cash: { zh: '现金', en: 'Cash' },
+  wechat: { zh: '微信', en: 'WeChat' },
+  alipay: { zh: '支付宝', en: 'Alipay' },
+  bank: { zh: '银行转账', en: 'Bank transfer' },
+  payroll: { zh: '工资代扣', en: 'Payroll deduction' },
+  other: { zh: '其他', en: 'Other' },
+});
+
+export const DUES_RELIEF_KIND = codes({
+  reduce: { zh: '少交', en: 'Reduced' },
+  exempt: { zh: '免交', en: 'Exempted' },
+});

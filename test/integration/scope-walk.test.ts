@@ -19,6 +19,10 @@ let users: Record<'aStaff' | 'aSec' | 'aMember' | 'rootAdmin' | 'bStaff' | 'bSec
 let outside: Record<EntityKind, EntityId[]>;
 let inside: Record<EntityKind, EntityId>;
 let jobs: Record<'a' | 'root' | 'b', { id: string; fileName: string }>;
+let devCases: Record<'a' | 'b', number>;
+let rounds: Record<'a' | 'b', number>;
+let transfers: Record<'a' | 'b', number>;
+let mobiles: Record<'a' | 'b', number>;
 let markers: string[];
 let aSessions: Client[];
 
@@ -43,6 +47,25 @@ beforeAll(async () => {
     return j;
   };
   jobs = { a: await job('a', users.aStaff, a.township.path), root: await job('root', users.rootAdmin, null), b: await job('b', users.bStaff, b.township.path) };
+  // Development cases (发展党员): one admitted by A's village, one by B's branch.
+  const devCase = async (orgId: number, name: string) =>
+    (await ts.db.insertInto('dev_cases').values({ org_id: orgId, training_org_id: null, name, gender: 'male', birth_date: '1995-05-05', id_number_cipher: ts.cipher.encrypt(name), id_number_hash: ts.cipher.lookupHash(name), id_number_masked: '330402********0011', education: 'bachelor', category: 'farmer', work_unit: null, phone: null, applied_on: '2025-03-01', last_step: 'apply', last_step_on: '2025-03-01', member_id: null, probation_extension_months: null, closed_on: null, close_kind: null, close_reason: null }).returning('id').executeTakeFirstOrThrow()).id;
+  devCases = { a: await devCase(a.village.id, '甲发展申请人'), b: await devCase(b.branch.id, 'walkB发展申请人') };
+  // Democratic appraisal rounds (民主评议): one in A's village, one in B's branch.
+  const round = async (orgId: number) => (await ts.db.insertInto('appraisal_rounds').values({ org_id: orgId, year: 2025, starts_on: '2026-01-05', ends_on: '2026-02-28', note: null, created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow()).id;
+  rounds = { a: await round(a.village.id), b: await round(b.branch.id) };
+  // Transfers (组织关系转接): within each side, from the branch to the village, letter issued. Mobile
+  // members (流动党员): an outflow of a village member on each side.
+  const transfer = async (side: typeof a, memberName: string, memberId: number) => {
+    const t = await ts.db.insertInto('transfers').values({ kind: 'internal', scope_case: 'within_county', state: 'issued', member_id: memberId, member_name: memberName, from_org_id: side.branch.id, from_org_name: side.branch.name, to_org_id: side.village.id, to_org_name: side.village.name, to_org_address: null, reason: null, dues_paid_until: null, batch_id: null, first_issued_on: '2026-01-05', created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow();
+    const content = { name: memberName, gender: 'male', birthDate: '1980-01-01', ethnicity: '汉族', status: 'full', idNumberMasked: null, fromOrgName: side.branch.name, toOrgName: side.village.name, toOrgAddress: null, duesPaidUntil: null };
+    await ts.db.insertInto('transfer_letters').values({ transfer_id: t.id, issuer_org_id: side.township.id, issuer_name: side.township.name, year: 2026, seq: t.id, number: `walk〔2026〕第${t.id}号`, issued_on: '2026-01-05', valid_until: '2099-12-31', content: JSON.stringify(content) }).execute();
+    return t.id;
+  };
+  transfers = { a: await transfer(a, a.members[2]!.name, a.members[2]!.id), b: await transfer(b, b.members[2]!.name, b.members[2]!.id) };
+  const mobile = async (side: typeof a, m: (typeof a.members)[number]) =>
+    (await ts.db.insertInto('mobile_records').values({ direction: 'outflow', member_id: m.id, org_id: side.village.id, person_name: m.name, phone: null, place: '外省某市', since: '2026-01-05', reason: null, host_org_name: null, home_org_name: side.village.name, certificate_no: null, created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow()).id;
+  mobiles = { a: await mobile(a, a.members[1]!), b: await mobile(b, b.members[1]!) };
   outside = {
     org: [...a.orgs.map((o) => o.id), root.id],
     member: a.members.map((m) => m.id),
@@ -51,10 +74,14 @@ beforeAll(async () => {
     alliance: [a.alliance.id],
     household: [a.household.id],
     importJob: [jobs.a.id, jobs.root.id],
+    devCase: [devCases.a],
+    appraisalRound: [rounds.a],
+    transfer: [transfers.a],
+    mobileRecord: [mobiles.a],
   };
   // In-scope ids for every B walker (the branch and its member lie inside each B scope).
-  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id };
-  markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code, jobs.a.fileName, jobs.root.fileName];
+  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id, devCase: devCases.b, appraisalRound: rounds.b, transfer: transfers.b, mobileRecord: mobiles.b };
+  markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code, jobs.a.fileName, jobs.root.fileName, '甲发展申请人'];
   // Live sessions of A's users: a walk that signed them out would show in the snapshot.
   aSessions = [await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD), await login(ts.app, users.aSec.username, DEFAULT_PASSWORD)];
 });
@@ -200,13 +227,15 @@ describe.each([
 describe('positive control: a user scoped to A makes the same calls', () => {
   it('list and self-service endpoints do show A to A (so the marker check can fail)', async () => {
     const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
+    const ownA = await login(ts.app, users.aMember.username, DEFAULT_PASSWORD);
     const shown: Record<string, boolean> = {};
     // Reference data (rule tables) holds no organization's data: nothing of A to show.
     const lists = protectedEndpoints(ts.routes).filter((x) => x.method === 'GET' && idSlots(x).length === 0 && !x.route.config?.referenceData);
     for (const e of lists) {
       shown[e.key] = false;
       for (const q of [{}, ...searchVariants(e)]) {
-        const res = await c.get(buildRequest(e, [], () => 0, q).url);
+        // A member's own pages (/api/me/…) are shown to A's member, not to staff without a member record.
+        const res = await (e.url.startsWith('/api/me/') ? ownA : c).get(buildRequest(e, [], () => 0, q).url);
         if (res.statusCode === 200 && leaked(res.body).length) shown[e.key] = true;
       }
     }
@@ -218,7 +247,7 @@ describe('positive control: a user scoped to A makes the same calls', () => {
     const { a } = tree;
     const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
     const target = (s: Slot) =>
-      s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
+      s.kind === 'transfer' ? transfers.a : s.kind === 'mobileRecord' ? mobiles.a : s.kind === 'appraisalRound' ? rounds.a : s.kind === 'devCase' ? devCases.a : s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
     const results: string[] = [];
     let details = 0;
     // Reads first, so the details are checked before the writes rename or move their targets.

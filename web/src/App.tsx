@@ -20,9 +20,18 @@ const OrgPage = lazy(() => import('./pages/OrgPage.tsx'));
 const OrgStatsPage = lazy(() => import('./pages/OrgStatsPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
+const DevelopmentPage = lazy(() => import('./pages/DevelopmentPage.tsx'));
+const DevelopmentCasePage = lazy(() => import('./pages/DevelopmentCasePage.tsx'));
+const AppraisalPage = lazy(() => import('./pages/AppraisalPage.tsx'));
+const AppraisalRoundPage = lazy(() => import('./pages/AppraisalRoundPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const RemindersPage = lazy(() => import('./pages/RemindersPage.tsx'));
+const MyPage = lazy(() => import('./pages/MyPage.tsx'));
+const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
+const MobilePage = lazy(() => import('./pages/MobilePage.tsx'));
+const DuesPage = lazy(() => import('./pages/DuesPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -68,7 +77,7 @@ function LoginRoute() {
 }
 
 function AppRoutes() {
-  const { status, can } = useAuth();
+  const { status, can, me } = useAuth();
   if (status === 'loading') return <FullPageLoading />;
   if (status === 'offline') return <OfflineScreen />;
   return (
@@ -82,10 +91,19 @@ function AppRoutes() {
             </Protected>
           }
         >
-          <Route index element={<HomePage />} />
+          <Route index element={me?.role === 'member' ? <Navigate to="/my" replace /> : <HomePage />} />
+          <Route path="my" element={<MyPage />} />
+          {can('member.read') && me?.role !== 'member' && <Route path="reminders" element={<RemindersPage />} />}
           <Route path="orgs/:id" element={<OrgPage />} />
           <Route path="orgs/:id/stats" element={<OrgStatsPage />} />
           {can('member.read') && <Route path="members" element={<MembersPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="development" element={<DevelopmentPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="development/:id" element={<DevelopmentCasePage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="appraisal" element={<AppraisalPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="appraisal/rounds/:id" element={<AppraisalRoundPage />} />}
+          {can('member.read') && <Route path="transfers" element={<TransfersPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="mobile" element={<MobilePage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="dues" element={<DuesPage />} />}
           {can('audit.read') && <Route path="audit" element={<AuditPage />} />}
           {can('user.manage') && <Route path="users" element={<UsersPage />} />}
           {(can('member.write') || can('org.write')) && <Route path="imports" element={<ImportPage />} />}

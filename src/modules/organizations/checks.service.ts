@@ -29,7 +29,7 @@ export function termYears(rule: RuleRow | undefined, org: { kind: string; level:
  * The setup and term warnings that apply to an organization (they warn, never block). Each names
  * the rule version and its source.
  */
-export async function checkOrganization(db: Kysely<DB>, ctx: RequestContext, orgId: number, onDate = todayCN()): Promise<{ items: Warning[]; termEndsOn: string | null }> {
+export async function checkOrganization(db: Kysely<DB>, ctx: Pick<RequestContext, 'scope'>, orgId: number, onDate = todayCN()): Promise<{ items: Warning[]; termEndsOn: string | null }> {
   const org = await findOrg(db, ctx.scope, orgId);
   if (!org) throw notFound();
   const rules = await rulesInForce(db, onDate);

@@ -102,6 +102,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   /** For the sign-in screens, where a 401 is an answer, not a lost session. */
   quiet: {
     get: <T>(path: string) => request<T>('GET', path, { quiet401: true }),

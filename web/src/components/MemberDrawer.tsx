@@ -11,6 +11,7 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { useLabel } from '../labels.ts';
 import { MemberStatusTag } from './MemberStatusTag.tsx';
 import { QueryError } from './QueryError.tsx';
+import { StatusSection } from './status/StatusSection.tsx';
 
 export function MemberDrawer({ memberId, onClose }: { memberId: number | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -93,6 +94,7 @@ export function MemberDrawer({ memberId, onClose }: { memberId: number | null; o
             <Descriptions.Item label={t('member.household')}>{label(HOUSEHOLD, m.household)}</Descriptions.Item>
             <Descriptions.Item label={t('member.address')}>{m.address ?? none}</Descriptions.Item>
           </Descriptions>
+          <StatusSection memberId={m.id} memberName={m.name} />
         </>
       )}
     </Drawer>

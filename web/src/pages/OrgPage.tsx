@@ -10,11 +10,11 @@ import { OrgChildrenTable } from '../components/OrgChildrenTable.tsx';
 import { OrgKindTag } from '../components/OrgKindTag.tsx';
 import { OrgStats } from '../components/OrgStats.tsx';
 import { OrgStatsPanel } from '../components/OrgStatsPanel.tsx';
-import { ChecksTabLabel, OrgChecksPanel } from '../components/org/OrgChecksPanel.tsx';
 import { OrgHistoryPanel } from '../components/org/OrgHistoryPanel.tsx';
 import { OrgPostsPanel } from '../components/org/OrgPostsPanel.tsx';
 import { OrgUnitsPanel } from '../components/org/OrgUnitsPanel.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { OrgRemindersPanel, RemindersTabLabel } from '../components/reminders/OrgRemindersPanel.tsx';
 import { useLabel } from '../labels.ts';
 
 function TabLabel({ text, count }: { text: string; count: number }) {
@@ -141,7 +141,7 @@ export default function OrgPage() {
             { key: 'posts', label: t('orgTabs.posts'), children: <OrgPostsPanel key={org.id} orgId={org.id} /> },
             { key: 'units', label: t('orgTabs.units'), children: <OrgUnitsPanel key={org.id} orgId={org.id} /> },
             { key: 'history', label: t('orgTabs.history'), children: <OrgHistoryPanel key={org.id} orgId={org.id} /> },
-            { key: 'checks', label: <ChecksTabLabel text={t('orgTabs.checks')} data={checks.data} />, children: <OrgChecksPanel key={org.id} orgId={org.id} /> },
+            { key: 'checks', label: <RemindersTabLabel text={t('orgTabs.checks')} checks={checks.data} orgId={org.id} />, children: <OrgRemindersPanel key={org.id} orgId={org.id} /> },
           ]}
           destroyOnHidden
         />
