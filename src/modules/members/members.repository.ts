@@ -113,16 +113,21 @@ async function lateralPage(db: Db, orgIds: number[], f: MemberFilter, page: Page
   const conds = fieldConditions(f);
   if (page.after) conds.push(page.order === 'asc' ? sql<boolean>`m.id > ${page.after[1]}` : sql<boolean>`m.id < ${page.after[1]}`);
   const extra = conds.length ? sql`and ${sql.join(conds, sql` and `)}` : sql``;
+  // Ids first: without field filters each organization's next ids come from the index alone
+  // (index-only scan), and only the page's own rows are read from the table.
   const r = await sql<ListRow>`
+    with page as (
+      select x.id from unnest(${sql.val(orgIds)}::int[]) as s(org_id)
+      cross join lateral (
+        select m.id from members m
+        where m.org_id = s.org_id and m.left_on is null ${extra}
+        order by m.id ${dir} limit ${page.limit}
+      ) x
+      order by x.id ${dir} limit ${page.limit}
+    )
     select m.id, m.org_id, o.name as org_name, m.name, m.gender, m.birth_date, m.id_number_masked, m.education, m.category, m.status, m.joined_on
-    from unnest(${sql.val(orgIds)}::int[]) as s(org_id)
-    cross join lateral (
-      select m.* from members m
-      where m.org_id = s.org_id and m.left_on is null ${extra}
-      order by m.id ${dir} limit ${page.limit}
-    ) m
-    join organizations o on o.id = m.org_id
-    order by m.id ${dir} limit ${page.limit}`.execute(db);
+    from page join members m on m.id = page.id join organizations o on o.id = m.org_id
+    order by m.id ${dir}`.execute(db);
   return r.rows;
 }
 
