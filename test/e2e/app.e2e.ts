@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { T, changePassword, hidden, settle, signIn, spaced, visible } from './ui.ts';
+import { T, changePassword, openFromMenu, hidden, settle, signIn, spaced, visible } from './ui.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
 const SECRETARY_NEW_PASSWORD = 'Lianfeng2024ok';
@@ -87,7 +87,7 @@ describe('Tongchou web UI', () => {
     await changePassword(page, server.adminPassword, ADMIN_NEW_PASSWORD);
     await visible(page.getByTestId('home-page'));
     await visible(page.getByTestId('welcome-title').getByText('系统管理员，您好'));
-    await visible(page.getByTestId('main-menu').getByText('审计日志'));
+    await visible(page.getByTestId('main-menu').getByText('系统管理'));
     await visible(page.getByTestId('stat-members').getByText('20,000'));
     await visible(treeNode(page, '中共嘉兴市南湖区委员会'));
     await visible(treeNode(page, '中共嘉兴市南湖区凤桥镇委员会'));
@@ -179,24 +179,24 @@ describe('Tongchou web UI', () => {
 
   it('switches the language to English and back', async () => {
     await page.getByTestId('lang-switch').click();
-    await visible(page.getByTestId('main-menu').getByText('Audit log'));
+    await visible(page.getByTestId('main-menu').getByText('System', { exact: true }));
     await visible(page.getByRole('tab', { name: /Sub-organizations/ }));
     await visible(page.getByText('Organizations', { exact: true }));
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     // The choice survives a reload.
     await page.reload();
-    await visible(page.getByTestId('main-menu').getByText('Audit log'));
+    await visible(page.getByTestId('main-menu').getByText('System', { exact: true }));
     await visible(page.locator(`.org-tree .ant-tree-treenode-selected .org-tree-title[title="${target!.name}"]`));
     await screenshot(page, 'desktop-org-en');
 
     await page.getByTestId('lang-switch').click();
-    await visible(page.getByTestId('main-menu').getByText('审计日志'));
+    await visible(page.getByTestId('main-menu').getByText('系统管理'));
     await visible(page.getByRole('tab', { name: /下级组织/ }));
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
   });
 
   it('shows the sign-in and password change in the audit log', async () => {
-    await page.getByTestId('main-menu').getByText('审计日志').click();
+    await openFromMenu(page, '系统管理', '审计日志');
     await page.waitForURL(/\/audit$/);
     const table = page.getByTestId('audit-table');
     await visible(table.locator('.ant-table-row'));
@@ -217,7 +217,7 @@ describe('Tongchou web UI', () => {
   });
 
   it('creates a user with a one-time password, disables and enables it', async () => {
-    await page.getByTestId('main-menu').getByText('用户管理').click();
+    await openFromMenu(page, '系统管理', '用户管理');
     await visible(page.getByTestId('users-page'));
     await page.getByTestId('user-create').click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '新建用户' });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { T, changePassword, settle, signIn, spaced, visible } from './ui.ts';
+import { T, changePassword, openFromMenu, settle, signIn, spaced, visible } from './ui.ts';
 
 const NEW_PASSWORD = 'Nanhu2024appraisal';
 let server: RunningServer;
@@ -96,7 +96,7 @@ describe('民主评议党员', () => {
     }
     expect(orgId, 'a branch-sized organization in the demo data').toBeGreaterThan(0);
 
-    await page.getByTestId('main-menu').getByText('民主评议').click();
+    await openFromMenu(page, '组织生活', '民主评议');
     await visible(page.getByText('民主评议党员', { exact: true }));
     await page.goto(`${server.url}/appraisal?orgId=${orgId}`);
     await page.getByTestId('new-round').click();

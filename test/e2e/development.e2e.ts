@@ -7,7 +7,7 @@ import type { APIResponse, Page } from 'playwright-core';
 import { fakeIdNumber } from '../../src/seed/synthetic.ts';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { T, changePassword, settle, signIn, spaced, visible } from './ui.ts';
+import { T, changePassword, openFromMenu, settle, signIn, spaced, visible } from './ui.ts';
 
 const NEW_PASSWORD = 'Fazhan2024secure';
 const NAME = '陈思远';
@@ -111,7 +111,7 @@ describe('发展党员', () => {
   });
 
   it('finds the applicant on the board and rejects a branch meeting vote of exactly half, with the rule and its source', async () => {
-    await page.getByTestId('main-menu').getByText('发展党员').click();
+    await openFromMenu(page, '党员管理', '发展党员');
     await visible(page.getByTestId('development-page'));
     await page.goto(`${server.url}/development?orgId=${branchId}&stage=target`);
     const link = page.getByTestId('dev-board').getByTestId('dev-case-link').filter({ hasText: NAME });

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fakeIdNumber } from '../../src/seed/synthetic.ts';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { T, changePassword, settle, signIn, visible } from './ui.ts';
+import { T, changePassword, openFromMenu, settle, signIn, visible } from './ui.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -107,7 +107,7 @@ describe('Excel import wizard', () => {
     await changePassword(page, server.adminPassword, ADMIN_NEW_PASSWORD);
     await visible(page.getByTestId('home-page'));
 
-    await page.getByTestId('main-menu').getByText('数据导入').click();
+    await openFromMenu(page, '系统管理', '数据导入');
     await page.waitForURL(/\/imports$/);
     await visible(page.getByTestId('import-page'));
     await visible(page.getByText('全部正确才导入'));
@@ -232,19 +232,19 @@ describe('Excel import wizard', () => {
 
     // The same page in English.
     await page.getByTestId('lang-switch').click();
-    await visible(page.getByTestId('main-menu').getByText('Data import'));
+    await visible(page.getByTestId('main-menu').getByText('System', { exact: true }));
     await visible(done.getByText('Import complete'));
     await expect(done.getByTestId('import-unchanged').innerText()).resolves.toMatch(/^Unchanged\s*1$/);
     await page.getByTestId('import-again').click();
-    // The menu entry fits in the English header too (not folded into its overflow, where it could not be clicked).
-    await page.getByTestId('main-menu').getByText('Data import').click({ timeout: 5000 });
+    // The menu fits in the English header too (not folded into its overflow, where it could not be clicked).
+    await openFromMenu(page, 'System', 'Data import');
     await visible(page.getByTestId('import-rules').getByText('All or nothing', { exact: false }));
     await visible(page.getByTestId('import-dropzone').getByText('Click to choose, or drag an Excel file here'));
     await page.evaluate('window.scrollTo(0, 0)');
     await settle(page);
     await screenshot(page, 'import-desktop-en');
     await page.getByTestId('lang-switch').click();
-    await visible(page.getByTestId('main-menu').getByText('数据导入'));
+    await visible(page.getByTestId('main-menu').getByText('系统管理'));
     expect(desktop.problems).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { T, changePassword, settle, signIn, visible } from './ui.ts';
+import { T, changePassword, openFromMenu, settle, signIn, visible } from './ui.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
 const FENGQIAO = '中共嘉兴市南湖区凤桥镇委员会';
@@ -122,7 +122,7 @@ describe('党员名册', () => {
     await signIn(page, 'admin', server.adminPassword);
     await changePassword(page, server.adminPassword, ADMIN_NEW_PASSWORD);
     await visible(page.getByTestId('home-page'));
-    await page.getByTestId('main-menu').getByText('党员名册').click();
+    await openFromMenu(page, '党员管理', '党员名册');
     await visible(page.getByTestId('members-page'));
     expect(new URL(page.url()).pathname).toBe('/members');
     const me = await apiGet<{ orgName: string }>(page, '/api/auth/me');

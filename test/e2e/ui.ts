@@ -26,3 +26,16 @@ export async function changePassword(p: Page, current: string, next: string) {
   await p.getByLabel('再次输入新密码').fill(next);
   await p.getByRole('button', { name: spaced('确认修改') }).click();
 }
+
+/**
+ * Open a page from the main menu: its entries sit in groups (党员管理, 组织生活, 系统管理) that
+ * open on a click; the entry is then a menu item of the popup.
+ */
+export async function openFromMenu(p: Page, group: string | RegExp, item: string | RegExp) {
+  const title = p.getByTestId('main-menu').getByText(group);
+  await visible(title);
+  await title.click();
+  const entry = p.getByRole('menuitem', { name: item });
+  await visible(entry);
+  await entry.click();
+}

@@ -68,6 +68,9 @@ const en: Messages = {
     signOutInstead: 'Not now — sign out',
   },
   nav: {
+    groupMembers: 'Members',
+    groupLife: 'Party life',
+    groupSystem: 'System',
     home: 'Home',
     members: 'Member roster',
     development: 'Development',

@@ -64,6 +64,9 @@ const zhCN = {
     signOutInstead: '暂不修改，退出登录',
   },
   nav: {
+    groupMembers: '党员管理',
+    groupLife: '组织生活',
+    groupSystem: '系统管理',
     home: '首页',
     members: '党员名册',
     development: '发展党员',

@@ -1,8 +1,5 @@
-import { AuditOutlined, BellOutlined, CloudUploadOutlined, DownOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { CarOutlined, RiseOutlined, SwapOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Modal, Tooltip } from 'antd';
-import { CheckSquareOutlined } from '@ant-design/icons';
-import { AccountBookOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +12,7 @@ import { FullPageLoading } from '../components/FullPage.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { OverdueBell } from '../components/reminders/OverdueBell.tsx';
 import { useLabel } from '../labels.ts';
+import { navItems, navKey } from './navItems.tsx';
 import { OrgNavigator } from './OrgNavigator.tsx';
 import { OrgTreeStore } from './orgTreeStore.ts';
 
@@ -61,23 +59,8 @@ export default function MainLayout() {
     [navigate],
   );
 
-  const navItems: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.home')}</Link> },
-    ...(can('member.read') ? [{ key: '/members', icon: <IdcardOutlined />, label: <Link to="/members">{t('nav.members')}</Link> }] : []),
-    ...(can('member.read') && me.role !== 'member' ? [{ key: '/development', icon: <RiseOutlined />, label: <Link to="/development">{t('nav.development')}</Link> }] : []),
-    ...(can('member.read') && me.role !== 'member' ? [{ key: '/appraisal', icon: <CheckSquareOutlined />, label: <Link to="/appraisal">{t('nav.appraisal')}</Link> }] : []),
-    ...(can('member.read') && me.role !== 'member' ? [{ key: '/transfers', icon: <SwapOutlined />, label: <Link to="/transfers">{t('nav.transfers')}</Link> }] : []),
-    ...(can('member.read') && me.role !== 'member' ? [{ key: '/mobile', icon: <CarOutlined />, label: <Link to="/mobile">{t('nav.mobile')}</Link> }] : []),
-    ...(can('member.read') && me.role !== 'member' ? [{ key: '/dues', icon: <AccountBookOutlined />, label: <Link to="/dues">{t('nav.dues')}</Link> }] : []),
-    ...(can('audit.read') ? [{ key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
-    ...(can('user.manage') ? [{ key: '/users', icon: <TeamOutlined />, label: <Link to="/users">{t('nav.users')}</Link> }] : []),
-    ...(can('member.write') || can('org.write') ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: <Link to="/imports">{t('nav.imports')}</Link> }] : []),
-    ...(can('member.read') && me.role !== 'member' ? [{ key: '/reminders', icon: <BellOutlined />, label: <Link to="/reminders">{t('reminders.title')}</Link> }] : []),
-  ];
-  const navKey = location.pathname === '/' ? '/' : (['/members', '/development', '/appraisal', '/transfers', '/mobile', '/dues', '/audit', '/users', '/imports'].find((p) => location.pathname.startsWith(p)) ?? '');
-  // A member has their own pages only: the staff menus are hidden.
-  const menuItems: MenuProps['items'] = me.role === 'member' ? [{ key: '/my', icon: <UserOutlined />, label: <Link to="/my">{t('my.nav')}</Link> }] : navItems;
-  const menuKey = ['/reminders', '/my'].find((p) => location.pathname.startsWith(p)) ?? navKey;
+  const menuItems = navItems(t, can as (p: string) => boolean, me.role);
+  const menuKey = navKey(location.pathname);
 
   const confirmLogout = () => {
     modal.confirm({
@@ -125,7 +108,7 @@ export default function MainLayout() {
         )}
         {/* The English subtitle is long: below 1600px it would push the menu into its overflow. */}
         <Brand compact={!screens.xl || (lang === 'en' && !screens.xxl)} />
-        {!isPhone && <Menu mode="horizontal" selectedKeys={[menuKey]} items={menuItems} className="header-menu" data-testid="main-menu" />}
+        {!isPhone && <Menu mode="horizontal" triggerSubMenuAction="click" selectedKeys={[menuKey]} items={menuItems} className="header-menu" data-testid="main-menu" />}
         <div className="header-spacer" />
         {screens.md && me.role !== 'member' && (
           <Tooltip title={t('header.scope')}>
@@ -167,7 +150,7 @@ export default function MainLayout() {
           styles={{ body: { padding: 0, display: 'flex', flexDirection: 'column' } }}
           forceRender
         >
-          <Menu mode="inline" selectedKeys={[menuKey]} items={menuItems} onClick={() => setDrawerOpen(false)} className="drawer-menu" />
+          <Menu mode="inline" selectedKeys={[menuKey]} defaultOpenKeys={['g-members', 'g-life', 'g-system']} items={menuItems} onClick={() => setDrawerOpen(false)} className="drawer-menu" />
           {showTree && navigator}
         </Drawer>
       )}
