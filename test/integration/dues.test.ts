@@ -205,6 +205,17 @@ describe('payments', () => {
     expect(a.payments.find((x) => x.id === p.id)).toMatchObject({ voidedAt: expect.any(String), months: [m(-1), m(0)] });
     expect(a.months.find((x) => x.month === m(-1))!.status).toBe('unpaid');
     expect((await staffA.post(`/api/dues/payments/${p.id}/void`, { reason: '再次' })).statusCode).toBe(409);
+
+    // Paid again, then two voids of that payment at the same moment: one succeeds, one is refused,
+    // one audit entry, and the record still says which months it had settled.
+    const again = (await pay(staffA, id, { fromMonth: m(-1), toMonth: m(0), amountFen: p.amountFen }));
+    expect(again.statusCode, again.body).toBe(201);
+    const q = again.json<Account>().payments.find((x) => !x.voidedAt && x.months.includes(m(-1)))!;
+    const seq = await lastSeq();
+    const codes = (await Promise.all([1, 2].map((n) => staffA.post(`/api/dues/payments/${q.id}/void`, { reason: `并发${n}` })))).map((r) => r.statusCode).sort();
+    expect(codes).toEqual([200, 409]);
+    expect(await lastSeq()).toBe(seq + 1);
+    expect((await account(staffA, id)).payments.find((x) => x.id === q.id)).toMatchObject({ voidedAt: expect.any(String), months: [m(-1), m(0)] });
   });
 });
 

@@ -311,7 +311,13 @@ describe('member request, out of and into the system, dues, PDF', () => {
     expect(await openPeriods(done.memberId!)).toEqual([{ org_id: o.brA2!.id, valid_from: today }]);
     // The same ID number cannot come in twice while on the roll.
     const t2 = await ok(townA2.post('/api/transfers/incoming', { toOrgId: o.brA2!.id, fromOrgName: '某单位', letterNumber: 'X-1', issuedOn: today, memberName: '冯新来' }), 201);
+    const refused = await problem(townA2.post(`/api/transfers/${t2.id}/confirm`, { member }), 409);
+    expect(refused.code).toBe('transfer.incomingRegistered');
+    expect(refused.detail).not.toContain('冯新来'); // the holder may be outside the caller's scope: not named
+    // Nor can an incoming letter take over the record of someone who left the roll other than by transferring out.
+    await ts.db.updateTable('members').set({ left_on: today, left_reason: 'death' }).where('id', '=', done.memberId!).execute();
     expect((await problem(townA2.post(`/api/transfers/${t2.id}/confirm`, { member }), 409)).code).toBe('transfer.incomingRegistered');
+    expect(await orgOf(done.memberId!)).toMatchObject({ left_reason: 'death' });
     // Outside the caller's subtree: 404.
     expect((await townA1.post('/api/transfers/incoming', { toOrgId: o.brA2!.id, fromOrgName: '某单位', letterNumber: 'X-2', issuedOn: today, memberName: '某人' })).statusCode).toBe(404);
   });

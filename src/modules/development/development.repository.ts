@@ -27,7 +27,7 @@ export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
 /** Lock a case row for the rest of the transaction (two clerks recording the same step). */
 export async function lockCase(trx: Transaction<DB>, id: number) {
-  return trx.selectFrom('dev_cases').select(['id', 'last_step', 'status']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  return trx.selectFrom('dev_cases').select(['id', 'last_step', 'status', 'member_id', 'probation_extension_months']).where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
 
 export interface CaseFilter {
@@ -72,7 +72,9 @@ export async function insertStep(db: Db, row: Insertable<DevStepTable>) {
 }
 
 /** End a member's register entry (probation cancelled): left date, reason, and the open period closed. */
-export async function endMembership(db: Db, memberId: number, on: string) {
-  await db.updateTable('members').set({ left_on: on, left_reason: 'probation_cancelled', updated_at: new Date() }).where('id', '=', memberId).execute();
+export async function endMembership(db: Db, memberId: number, on: string): Promise<boolean> {
+  const r = await db.updateTable('members').set({ left_on: on, left_reason: 'probation_cancelled', updated_at: new Date() }).where('id', '=', memberId).where('left_on', 'is', null).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return false;
   await db.updateTable('member_periods').set({ valid_to: on }).where('member_id', '=', memberId).where('valid_to', 'is', null).execute();
+  return true;
 }

@@ -196,6 +196,23 @@ function wrongStep(last: string, step: string) {
   return new AppError(409, 'development.wrongStep', { expected: e.zh, expectedEn: e.en, step: s.zh, stepEn: s.en }, 'step');
 }
 
+/**
+ * Admission, conversion and cancellation change the register: only the admitting organization's
+ * side may do them (not the training organization's), and only while the member is still in the
+ * caller's scope (a member transferred away since is their new organization's business).
+ */
+async function assertRegisterSide(db: Kysely<DB>, ctx: RequestContext, c: { org_path: string; member_id: number | null }) {
+  if (ctx.scope.kind === 'self' || (ctx.scope.kind === 'subtree' && !(c.org_path === ctx.scope.path || c.org_path.startsWith(`${ctx.scope.path}.`)))) throw new AppError(403, 'development.admittingSide');
+  if (c.member_id !== null && !(await findMember(db, ctx.scope, c.member_id))) throw new AppError(409, 'development.memberElsewhere');
+}
+
+/** The case as locked must still be the one the checks were made on. */
+function assertUnchanged(locked: { last_step: string; status: string; member_id: number | null; probation_extension_months: number | null }, c: { last_step: string; status: string; member_id: number | null; probation_extension_months: number | null }) {
+  if (locked.last_step !== c.last_step || locked.status !== c.status || locked.member_id !== c.member_id || locked.probation_extension_months !== c.probation_extension_months) {
+    throw new AppError(409, 'development.changed');
+  }
+}
+
 /** Record the next step: only the step due now, dated in order, and only if the rules allow it. */
 export async function recordStep(db: Kysely<DB>, ctx: RequestContext, id: number, body: RecordStepBody) {
   const c = await load(db, ctx, id);
@@ -211,6 +228,7 @@ export async function recordStep(db: Kysely<DB>, ctx: RequestContext, id: number
     const p = stepLabel(c.last_step);
     throw badRequest('development.dateOrder', 'doneOn', { previous: p.zh, previousEn: p.en, date: c.last_step_on });
   }
+  if (body.step === 'approval' || body.step === 'full_approval') await assertRegisterSide(db, ctx, c);
   const rules = await rulesInForce(db, body.doneOn);
   const introducers = body.step === 'introducers' ? await introducerFacts(db, ctx, body.introducerIds ?? []) : undefined;
   const facts = { name: c.name, birthDate: c.birth_date, isLeagueMember: c.is_league_member, appliedOn: c.applied_on, done, extensionMonths: c.probation_extension_months };
@@ -261,7 +279,7 @@ export async function extendProbation(db: Kysely<DB>, ctx: RequestContext, id: n
   const violations = checkExtension(rules, body.months, c.probation_extension_months !== null);
   if (violations.length) throw ruleError(violations);
   await db.transaction().execute(async (trx) => {
-    await repo.lockCase(trx, id);
+    assertUnchanged(await repo.lockCase(trx, id), c);
     const step = { case_id: id, step: 'probation_extension', done_on: body.decidedOn, ...recorder(ctx), documents: JSON.stringify(body.documents), votes: null, introducers: null, approver: null, note: body.reason, details: JSON.stringify({ months: body.months }) };
     await repo.insertStep(trx, step);
     await repo.updateCase(trx, id, { probation_extension_months: body.months });
@@ -280,12 +298,13 @@ export async function close(db: Kysely<DB>, ctx: RequestContext, id: number, bod
   if (i >= stepIndex('full_approval') || admitted !== (body.kind === 'probation_cancelled')) throw new AppError(409, 'development.closeKind', { kind: label.zh, kindEn: label.en }, 'kind');
   if (body.closedOn > todayCN()) throw badRequest('development.futureDate', 'closedOn');
   if (body.closedOn < c.last_step_on) throw badRequest('development.dateOrder', 'closedOn', { previous: stepLabel(c.last_step).zh, previousEn: stepLabel(c.last_step).en, date: c.last_step_on });
+  if (admitted) await assertRegisterSide(db, ctx, c);
   await db.transaction().execute(async (trx) => {
-    await repo.lockCase(trx, id);
+    assertUnchanged(await repo.lockCase(trx, id), c);
     const patch = { status: 'closed', closed_on: body.closedOn, close_kind: body.kind, close_reason: body.reason };
     await repo.updateCase(trx, id, patch);
     if (admitted && c.member_id) {
-      await repo.endMembership(trx, c.member_id, body.closedOn);
+      if (!(await repo.endMembership(trx, c.member_id, body.closedOn))) throw new AppError(409, 'member.left');
       await appendAudit(trx, ctx, { action: 'member.leave', entity: 'member', entityId: c.member_id, scopePath: c.org_path, after: { left_on: body.closedOn, left_reason: 'probation_cancelled', reason: body.reason, developmentCaseId: id } });
     }
     await appendAudit(trx, ctx, { action: 'development.close', entity: 'development_case', entityId: id, scopePath: c.org_path, before: { status: c.status }, after: patch });

@@ -56,6 +56,7 @@ export async function subtreeMembers(db: Db, scope: Scope, path: string, from: s
     .select(memberColumns)
     .where(sql<boolean>`o.path <@ ${path}::ltree`)
     .where(orgPathInScope(scope, 'o.path'))
+    .where((eb) => (scope.kind === 'self' ? eb('m.id', '=', scope.memberId ?? -1) : eb.lit(true)))
     .where('m.joined_on', '<=', to)
     .where((eb) => eb.or([eb('m.left_on', 'is', null), eb('m.left_on', '>', from)]))
     .orderBy('o.path')
@@ -165,8 +166,16 @@ export async function findPayment(db: Db, scope: Scope, id: number) {
 }
 
 /** Void a payment: its months become unpaid again; the payment row stays with the reason. */
-export async function voidPayment(db: Db, id: number, reason: string) {
+export async function voidPayment(db: Db, id: number, reason: string): Promise<string[] | null> {
+  // Claim the payment first: of two concurrent voids the second waits here, then finds it voided.
+  const claimed = await db.updateTable('dues_payments').set({ voided_at: sql<Date>`now()`, void_reason: reason }).where('id', '=', id).where('voided_at', 'is', null).returning('id').executeTakeFirst();
+  if (!claimed) return null;
   const months = (await db.deleteFrom('dues_payment_months').where('payment_id', '=', id).returning('month').execute()).map((m) => m.month).sort();
-  await db.updateTable('dues_payments').set({ voided_at: sql<Date>`now()`, void_reason: reason, voided_months: months }).where('id', '=', id).execute();
+  await db.updateTable('dues_payments').set({ voided_months: months }).where('id', '=', id).execute();
   return months;
+}
+
+/** Hold a member's dues records still for the rest of the transaction (checks, then writes). */
+export async function lockMember(db: Db, memberId: number) {
+  await db.selectFrom('members').select('id').where('id', '=', memberId).forUpdate().executeTakeFirst();
 }

@@ -125,6 +125,7 @@ export async function addBase(db: Db, ctx: RequestContext, memberId: number, bod
 export async function deleteBase(db: Db, ctx: RequestContext, memberId: number, baseId: number) {
   const m = await memberOr404(db, ctx, memberId);
   await db.transaction().execute(async (trx) => {
+    await repo.lockMember(trx, m.id);
     const base = (await repo.listBases(trx, m.id)).find((b) => b.id === baseId);
     if (!base) throw notFound();
     const facts = (await repo.loadFacts(trx, [m])).get(m.id)!;
@@ -142,6 +143,7 @@ export async function addRelief(db: Db, ctx: RequestContext, memberId: number, b
   if (body.approvedOn > todayCN()) throw badRequest('dues.futureDate', 'approvedOn');
   if (body.kind === 'reduce' && body.monthlyFen === undefined) throw badRequest('dues.reliefAmount', 'monthlyFen');
   await db.transaction().execute(async (trx) => {
+    await repo.lockMember(trx, m.id);
     const existing = await repo.listReliefs(trx, m.id);
     const overlap = existing.find((r) => r.from_month <= body.toMonth && body.fromMonth <= r.to_month);
     if (overlap) throw conflict('dues.reliefOverlap', { from: overlap.from_month, to: overlap.to_month }, 'fromMonth');
@@ -240,25 +242,28 @@ export async function recordPayment(db: Db, ctx: RequestContext, memberId: numbe
   if (fromMonth && toMonth && toMonth < fromMonth) throw badRequest('dues.monthOrder', 'toMonth');
 
   const rules = await loadRules(db);
-  const facts = await factsOf(db, m);
-  const settled = fromMonth && toMonth ? monthsToSettle(rules, facts, fromMonth, toMonth, today) : [];
-  const dueFen = settled.reduce((s, x) => s + x.amountFen, 0);
-  if (body.amountFen < dueFen) throw badRequest('dues.amountTooLow', 'amountFen', { amount: fenToYuan(body.amountFen), due: fenToYuan(dueFen) });
-  const row = {
-    member_id: m.id,
-    org_id: m.org_id,
-    paid_on: body.paidOn,
-    amount_fen: body.amountFen,
-    extra_fen: body.amountFen - dueFen,
-    method: body.method,
-    payer_member_id: body.payerMemberId ?? null,
-    payer_name: payerName,
-    receipt_no: body.receiptNo ?? null,
-    note: body.note ?? null,
-    created_by_name: ctx.actor.displayName,
-  };
   try {
     await db.transaction().execute(async (trx) => {
+      // The months and their amounts are worked out under the member's lock, so a base, relief or
+      // payment recorded at the same moment cannot make them stale.
+      await repo.lockMember(trx, m.id);
+      const facts = await factsOf(trx, m);
+      const settled = fromMonth && toMonth ? monthsToSettle(rules, facts, fromMonth, toMonth, today) : [];
+      const dueFen = settled.reduce((s, x) => s + x.amountFen, 0);
+      if (body.amountFen < dueFen) throw badRequest('dues.amountTooLow', 'amountFen', { amount: fenToYuan(body.amountFen), due: fenToYuan(dueFen) });
+      const row = {
+        member_id: m.id,
+        org_id: m.org_id,
+        paid_on: body.paidOn,
+        amount_fen: body.amountFen,
+        extra_fen: body.amountFen - dueFen,
+        method: body.method,
+        payer_member_id: body.payerMemberId ?? null,
+        payer_name: payerName,
+        receipt_no: body.receiptNo ?? null,
+        note: body.note ?? null,
+        created_by_name: ctx.actor.displayName,
+      };
       const p = await repo.insertPayment(trx, row, settled);
       await appendAudit(trx, ctx, { action: 'dues.payment.record', entity: 'member', entityId: m.id, scopePath: m.org_path, after: { paymentId: p.id, ...row, months: settled } });
     });
@@ -276,6 +281,7 @@ export async function voidPayment(db: Db, ctx: RequestContext, paymentId: number
     if (!p) throw notFound();
     if (p.voided_at) throw new AppError(409, 'dues.alreadyVoided');
     const months = await repo.voidPayment(trx, p.id, reason);
+    if (!months) throw new AppError(409, 'dues.alreadyVoided');
     await appendAudit(trx, ctx, { action: 'dues.payment.void', entity: 'member', entityId: p.member_id, scopePath: p.org_path, before: { paymentId: p.id, amountFen: p.amount_fen, months }, after: { voided: true, reason } });
     return p.member_id;
   });

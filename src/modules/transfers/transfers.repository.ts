@@ -192,5 +192,5 @@ export async function endMembership(trx: Transaction<DB>, memberId: number, on: 
 
 /** Members (on the roll or not) with this ID hash, regardless of scope: for incoming transfers. */
 export async function memberByIdHash(db: Db, hash: string) {
-  return db.selectFrom('members').select(['id', 'name', 'org_id', 'left_on']).where('id_number_hash', '=', hash).executeTakeFirst();
+  return db.selectFrom('members').select(['id', 'name', 'org_id', 'left_on', 'left_reason']).where('id_number_hash', '=', hash).executeTakeFirst();
 }

@@ -217,10 +217,13 @@ async function registerIncoming(trx: Transaction<DB>, cipher: FieldCipher, orgId
     unit_id: null,
   };
   const holder = await repo.memberByIdHash(trx, row.id_number_hash);
-  if (holder && !holder.left_on) throw new AppError(409, 'transfer.incomingRegistered', { name: holder.name }, 'member.idNumber');
+  // Only someone who transferred out of the system comes back on their old record; anyone else
+  // holding the number (on the roll, dead, expelled…) is refused, without naming them: the holder
+  // may be outside the caller's scope.
+  if (holder && !(holder.left_on && holder.left_reason === 'transferred_out')) throw new AppError(409, 'transfer.incomingRegistered', {}, 'member.idNumber');
   let memberId: number;
   if (holder) {
-    // Once transferred out (or otherwise left), now back: the same record, on the roll again.
+    // Once transferred out of the system, now back: the same record, on the roll again.
     await updateMember(trx, holder.id, { ...row, left_on: null, left_reason: null });
     memberId = holder.id;
   } else {
