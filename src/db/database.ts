@@ -50,6 +50,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection can be closed by the server (restart, failover, a terminated
+    // backend, a database dropped at the end of a test). The pool drops that client by itself; without
+    // a listener node-postgres would rethrow the error and take the whole process down.
+    pool.on('error', (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') process.stderr.write(`tongchou: an idle database connection failed and was dropped: ${err.message}\n`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(opts.databaseUrl);
     url.password = '';
