@@ -224,6 +224,12 @@ export function readField<K extends string>(spec: ColumnSpec<K>, v: Raw, out: Ce
     return null;
   }
   const text = cellText(v);
+  // U+FFFD is what a decoder leaves for bytes it could not read: the cell was damaged before it
+  // reached us (a file saved in another encoding, a broken export). Storing it would keep the damage.
+  if (text.includes('\uFFFD')) {
+    out.push({ column: spec.key, key: 'import.garbled', params: { value: text.slice(0, 40) } });
+    return null;
+  }
   switch (spec.type) {
     case 'date': {
       const d = parseDate(v);
