@@ -1,9 +1,10 @@
 // The web UI end to end: a real server (fresh demo data) and headless Chromium.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { openBrowser, screenshot, type BrowserSession } from './browser.ts';
+import type { RunningServer } from './server.ts';
 import { T, changePassword, openFromMenu, hidden, settle, signIn, spaced, visible } from './ui.ts';
+import { browserSuite } from './suite.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
 const SECRETARY_NEW_PASSWORD = 'Lianfeng2024ok';
@@ -45,21 +46,11 @@ function treeNode(p: Page, fullName: string) {
   return p.locator('.org-tree .ant-tree-treenode').filter({ has: p.locator(`.org-tree-title[title="${fullName}"]`) });
 }
 
-beforeAll(async () => {
-  assertChromium(); // fail at once, before the server starts, when the browser is missing
-  server = await startServer();
-  desktop = await openBrowser({ viewport: { width: 1366, height: 800 } });
-  page = desktop.page;
-}, 240_000);
-
 // A failed step leaves a picture of what the browser showed.
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await screenshot(page, `failed-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await desktop?.close();
-  await server?.stop();
+browserSuite('app', (s) => {
+  server = s.server;
+  desktop = s.desktop;
+  page = s.page;
 });
 
 describe('Tongchou web UI', () => {

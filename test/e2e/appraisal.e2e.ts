@@ -1,15 +1,15 @@
 // 民主评议 and 奖惩与变动 in the browser: start a round for an organization, move it through its
 // stages, see the 优秀 counter refuse a fourth-of-nine style excess live, publish with the
 // confirmation, then record a death on a member with the typed-name confirmation — desktop and phone.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, screenshot } from './browser.ts';
+import type { RunningServer } from './server.ts';
 import { T, changePassword, openFromMenu, settle, signIn, spaced, visible } from './ui.ts';
+import { browserSuite, choose } from './suite.ts';
 
 const NEW_PASSWORD = 'Nanhu2024appraisal';
 let server: RunningServer;
-let desktop: BrowserSession;
 let page: Page;
 let orgId: number;
 let roundId: number;
@@ -28,31 +28,6 @@ async function api<R>(method: 'GET' | 'PUT', urlPath: string, data?: unknown): P
   return (await res.json()) as R;
 }
 
-/** Choose an option of an antd Select opened by clicking `trigger` (again if a closing dropdown swallowed the click). */
-async function choose(p: Page, trigger: Locator, option: string) {
-  const item = p.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).filter({ visible: true });
-  for (let attempt = 0; ; attempt++) {
-    await trigger.click();
-    try {
-      await visible(item, 3000);
-      break;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await settle(p);
-    }
-  }
-  for (let attempt = 0; ; attempt++) {
-    await item.first().click();
-    try {
-      await expect.poll(() => item.count(), { timeout: 4000 }).toBe(0);
-      break;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await settle(p);
-    }
-  }
-  await expect.poll(() => trigger.innerText(), { timeout: T }).toContain(option);
-}
 
 /** Confirm the stage change in its Popconfirm. */
 async function advance(p: Page, button: string) {
@@ -61,20 +36,9 @@ async function advance(p: Page, button: string) {
   await visible(p.getByTestId('round-page').locator('.ant-tag').getByText(button, { exact: true }));
 }
 
-beforeAll(async () => {
-  assertChromium();
-  server = await startServer();
-  desktop = await openBrowser({ viewport: { width: 1366, height: 800 } });
-  page = desktop.page;
-}, 240_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await screenshot(page, `failed-appraisal-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await desktop?.close();
-  await server?.stop();
+browserSuite('appraisal', (s) => {
+  server = s.server;
+  page = s.page;
 });
 
 describe('民主评议党员', () => {

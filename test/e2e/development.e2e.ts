@@ -2,18 +2,18 @@
 // browser the branch meeting (a vote with exactly half rejected with its rule and source, then
 // passed), the higher committee's talk and approval (the applicant joins the register as 预备),
 // the conversion meeting and approval (正式), and the member shown as 正式党员 in the roster.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { APIResponse, Page } from 'playwright-core';
 import { fakeIdNumber } from '../../src/seed/synthetic.ts';
-import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { openBrowser, screenshot } from './browser.ts';
+import type { RunningServer } from './server.ts';
 import { T, changePassword, openFromMenu, settle, signIn, spaced, visible } from './ui.ts';
+import { browserSuite } from './suite.ts';
 
 const NEW_PASSWORD = 'Fazhan2024secure';
 const NAME = '陈思远';
 
 let server: RunningServer;
-let desktop: BrowserSession;
 let page: Page;
 let csrf = '';
 let caseId = 0;
@@ -52,21 +52,10 @@ async function confirmDialog(p: Page) {
   await ok.click();
 }
 
-beforeAll(async () => {
-  assertChromium();
-  server = await startServer();
-  desktop = await openBrowser({ viewport: { width: 1366, height: 860 } });
-  page = desktop.page;
-}, 240_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await screenshot(page, `failed-development-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await desktop?.close();
-  await server?.stop();
-});
+browserSuite('development', (s) => {
+  server = s.server;
+  page = s.page;
+}, { viewport: { width: 1366, height: 860 } });
 
 describe('发展党员', () => {
   it('sets up an application through the API up to the admission form', async () => {

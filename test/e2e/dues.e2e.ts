@@ -2,15 +2,15 @@
 // flag, a member's dues account, recording the first unpaid month through the payment form (the
 // amount is quoted by the server), voiding it after confirming, the Excel export — and the page
 // on a phone screen.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { openBrowser, screenshot } from './browser.ts';
+import type { RunningServer } from './server.ts';
 import { T, changePassword, settle, signIn, spaced, visible } from './ui.ts';
+import { browserSuite } from './suite.ts';
 
 const NEW_PASSWORD = 'Nanhu2024dues';
 let server: RunningServer;
-let desktop: BrowserSession;
 let page: Page;
 let rootId: number;
 let flagged: { memberId: number; name: string; orgId: number; firstMonth: string };
@@ -28,20 +28,9 @@ interface Account {
   arrears: { months: { month: string }[]; flagged: boolean };
 }
 
-beforeAll(async () => {
-  assertChromium();
-  server = await startServer();
-  desktop = await openBrowser({ viewport: { width: 1366, height: 800 } });
-  page = desktop.page;
-}, 240_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await screenshot(page, `failed-dues-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await desktop?.close();
-  await server?.stop();
+browserSuite('dues', (s) => {
+  server = s.server;
+  page = s.page;
 });
 
 describe('党费', () => {

@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeIdNumber } from '../../src/seed/synthetic.ts';
-import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { openBrowser, screenshot, type BrowserSession } from './browser.ts';
+import type { RunningServer } from './server.ts';
 import { T, changePassword, openFromMenu, settle, signIn, visible } from './ui.ts';
+import { browserSuite } from './suite.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -83,20 +84,10 @@ async function upload(p: Page, name: string, buffer: Buffer, mimeType = XLSX) {
 
 // ---------------------------------------------------------------------------------------------
 
-beforeAll(async () => {
-  assertChromium();
-  server = await startServer();
-  desktop = await openBrowser({ viewport: { width: 1366, height: 800 } });
-  page = desktop.page;
-}, 240_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await screenshot(page, `import-failed-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await desktop?.close();
-  await server?.stop();
+browserSuite('import', (s) => {
+  server = s.server;
+  desktop = s.desktop;
+  page = s.page;
 });
 
 describe('Excel import wizard', () => {

@@ -6,11 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openBrowser, screenshot, type BrowserSession } from './browser.ts';
+import type { RunningServer } from './server.ts';
 import { T, changePassword, openFromMenu, settle, signIn, visible } from './ui.ts';
+import { browserSuite, choose } from './suite.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
 const FENGQIAO = '中共嘉兴市南湖区凤桥镇委员会';
@@ -48,32 +49,6 @@ async function apiAll(p: Page, query: Record<string, string>): Promise<Summary[]
   return out;
 }
 
-/** Choose an option of an antd Select opened by clicking `trigger` (clicked again if a closing dropdown swallowed the click). */
-async function choose(p: Page, trigger: Locator, option: string) {
-  const item = p.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).filter({ visible: true });
-  for (let attempt = 0; ; attempt++) {
-    await trigger.click();
-    try {
-      await visible(item, 3000);
-      break;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await settle(p);
-    }
-  }
-  // On a loaded machine the first click can land while the list is still animating in: try again.
-  for (let attempt = 0; ; attempt++) {
-    await item.first().click();
-    try {
-      await expect.poll(() => item.count(), { timeout: 4000 }).toBe(0);
-      break;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await settle(p);
-    }
-  }
-  await expect.poll(() => trigger.innerText(), { timeout: T }).toContain(option);
-}
 
 const rows = (p: Page) => p.getByTestId('roster-table').locator('.ant-table-tbody .ant-table-row');
 
@@ -100,20 +75,10 @@ async function readBook(body: Buffer) {
   return wb;
 }
 
-beforeAll(async () => {
-  assertChromium();
-  server = await startServer();
-  desktop = await openBrowser({ viewport: { width: 1366, height: 800 } });
-  page = desktop.page;
-}, 240_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await screenshot(page, `failed-members-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await desktop?.close();
-  await server?.stop();
+browserSuite('members', (s) => {
+  server = s.server;
+  desktop = s.desktop;
+  page = s.page;
 });
 
 describe('党员名册', () => {

@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { openBrowser, screenshot, type BrowserSession } from './browser.ts';
+import type { RunningServer } from './server.ts';
 import { T, changePassword, settle, signIn, visible } from './ui.ts';
+import { browserSuite } from './suite.ts';
 
 const ADMIN_NEW_PASSWORD = 'Nanhu2024secure';
 const FENGQIAO = '中共嘉兴市南湖区凤桥镇委员会';
@@ -73,21 +74,11 @@ async function pickDate(p: Page, date: string) {
   await expect.poll(() => p.getByTestId('stats-content').getAttribute('style'), { timeout: T }).toContain('opacity: 1');
 }
 
-beforeAll(async () => {
-  assertChromium(); // fail at once, before the server starts, when the browser is missing
-  server = await startServer();
-  desktop = await openBrowser({ viewport: { width: 1366, height: 800 } });
-  page = desktop.page;
-}, 240_000);
-
 // A failed step leaves a picture of what the browser showed.
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await screenshot(page, `org-failed-${task.name.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-});
-
-afterAll(async () => {
-  await desktop?.close();
-  await server?.stop();
+browserSuite('org', (s) => {
+  server = s.server;
+  desktop = s.desktop;
+  page = s.page;
 });
 
 describe('Organization tabs and statistics', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { GENDER } from '../../shared/enums.ts';
 import { readField, type CellProblem, type ColumnSpec } from './excel.ts';
 
-const nameCol: ColumnSpec<'name'> = { key: 'name', header: '姓名', en: 'Name', type: 'text', required: true, max: 50 };
-const genderCol: ColumnSpec<'gender'> = { key: 'gender', header: '性别', en: 'Gender', type: 'enum', required: true, list: GENDER };
+const nameCol: ColumnSpec<'name'> = { key: 'name', header: '姓名', en: 'Name', type: 'text', required: true, max: 50, width: 10, note: '', example: '张三' };
+const genderCol: ColumnSpec<'gender'> = { key: 'gender', header: '性别', en: 'Gender', type: 'enum', required: true, list: GENDER, width: 6, note: '', example: '男' };
 
 describe('readField', () => {
   it('refuses a cell with U+FFFD (damaged text) instead of storing it, naming the value', () => {
