@@ -21,6 +21,7 @@ const userColumns = [
   'u.created_at',
   'o.name as org_name',
   'o.path as org_path',
+  'lm.name as member_name',
 ] as const;
 
 export type UserRow = Awaited<ReturnType<typeof findUserById>> & object;
@@ -33,6 +34,7 @@ export async function findUserById(db: Db, scope: Scope, id: number) {
   return db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
+    .leftJoin('members as lm', 'lm.id', 'u.member_id')
     .select(userColumns)
     .where('u.id', '=', id)
     .where(orgPathInScope(scope, 'o.path'))
@@ -43,6 +45,7 @@ export async function listUsers(db: Db, scope: Scope, q: { search?: string | und
   let query = db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
+    .leftJoin('members as lm', 'lm.id', 'u.member_id')
     .where(orgPathInScope(scope, 'o.path'));
   if (q.search) {
     const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -77,7 +80,7 @@ export async function insertUser(
 export async function updateUser(
   db: Db,
   id: number,
-  patch: Partial<{ display_name: string; role: string; org_id: number; disabled: boolean; locale: string; password_hash: string; must_change_password: boolean; failed_logins: number; locked_until: Date | null; last_login_at: Date; password_changed_at: Date }>,
+  patch: Partial<{ display_name: string; role: string; org_id: number; member_id: number | null; disabled: boolean; locale: string; password_hash: string; must_change_password: boolean; failed_logins: number; locked_until: Date | null; last_login_at: Date; password_changed_at: Date }>,
 ) {
   await db.updateTable('users').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
 }
@@ -99,4 +102,11 @@ export async function recordFailedLogin(db: Db, id: number, threshold: number, l
 export async function countUsers(db: Db) {
   const r = await db.selectFrom('users').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
   return r.n;
+}
+
+/** Another enabled account already signing in as this member, if any. */
+export async function userLinkedToMember(db: Db, memberId: number, exceptUserId?: number) {
+  let q = db.selectFrom('users').select(['id', 'username']).where('member_id', '=', memberId).where('disabled', '=', false);
+  if (exceptUserId !== undefined) q = q.where('id', '<>', exceptUserId);
+  return q.executeTakeFirst();
 }

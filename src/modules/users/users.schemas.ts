@@ -16,6 +16,7 @@ export const UserItem = z.object({
   orgId: z.number(),
   orgName: z.string(),
   memberId: z.number().nullable(),
+  memberName: z.string().nullable(),
   disabled: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -37,6 +38,8 @@ export const UpdateUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(50).optional(),
   role: z.enum(ROLES).optional(),
   orgId: Id.optional(),
+  /** The member record a member account signs in as (null unlinks; a member account must keep one). */
+  memberId: Id.nullable().optional(),
   disabled: z.boolean().optional(),
 });
 

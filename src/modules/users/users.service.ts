@@ -24,6 +24,7 @@ function present(r: Row): Item {
     orgId: r.org_id,
     orgName: r.org_name,
     memberId: r.member_id,
+    memberName: r.member_name,
     disabled: r.disabled,
     locked: !!r.locked_until && new Date(r.locked_until).getTime() > Date.now(),
     mustChangePassword: r.must_change_password,
@@ -32,7 +33,7 @@ function present(r: Row): Item {
   };
 }
 
-const auditView = (r: Row) => ({ username: r.username, displayName: r.display_name, role: r.role, orgId: r.org_id, disabled: r.disabled });
+const auditView = (r: Row) => ({ username: r.username, displayName: r.display_name, role: r.role, orgId: r.org_id, memberId: r.member_id, disabled: r.disabled });
 
 function assertCanGrant(ctx: RequestContext, role: Role) {
   if (ROLE_RANK[role] > ROLE_RANK[ctx.actor.role] || (role === 'admin' && ctx.actor.role !== 'admin')) throw forbidden('user.roleTooHigh');
@@ -44,6 +45,19 @@ async function orgInScope(db: Kysely<DB>, ctx: RequestContext, orgId: number) {
   return org;
 }
 
+/**
+ * The member record an account is to sign in as: in the caller's scope, still on the register, and
+ * not already the record of another enabled account. A member account takes the member's organization.
+ */
+async function memberToLink(db: Kysely<DB>, ctx: RequestContext, memberId: number, userId?: number) {
+  const m = await findMember(db, ctx.scope, memberId);
+  if (!m) throw new AppError(404, 'notFound', {}, 'memberId');
+  if (m.left_on !== null) throw badRequest('user.memberLeft', 'memberId', { name: m.name });
+  const other = await repo.userLinkedToMember(db, memberId, userId);
+  if (other) throw conflict('user.memberLinked', { name: m.name, username: other.username }, 'memberId');
+  return m;
+}
+
 export async function list(db: Kysely<DB>, ctx: RequestContext, q: { q?: string | undefined; offset: number; limit: number }) {
   const r = await repo.listUsers(db, ctx.scope, { search: q.q, offset: q.offset, limit: q.limit });
   return { items: r.rows.map(present), total: r.total };
@@ -51,9 +65,12 @@ export async function list(db: Kysely<DB>, ctx: RequestContext, q: { q?: string 
 
 export async function create(db: Kysely<DB>, ctx: RequestContext, body: z.infer<typeof CreateUserBody>) {
   assertCanGrant(ctx, body.role);
-  const org = await orgInScope(db, ctx, body.orgId);
+  if (body.role === 'member' && body.memberId == null) throw badRequest('user.memberRequired', 'memberId');
+  const named = await orgInScope(db, ctx, body.orgId);
   // The linked member record must exist and lie in the caller's scope too (else a cross-scope link or an FK 500).
-  if (body.memberId != null && !(await findMember(db, ctx.scope, body.memberId))) throw new AppError(404, 'notFound', {}, 'memberId');
+  const member = body.memberId != null ? await memberToLink(db, ctx, body.memberId) : null;
+  // A member account belongs to the member's own organization, whatever the form said.
+  const org = body.role === 'member' && member && member.org_id !== named.id ? await orgInScope(db, ctx, member.org_id) : named;
   const password = generatePassword();
   const hash = await hashPassword(password);
   try {
@@ -75,15 +92,24 @@ export async function update(db: Kysely<DB>, ctx: RequestContext, id: number, bo
   assertCanGrant(ctx, before.role as Role);
   if (body.role) assertCanGrant(ctx, body.role);
   if (body.disabled && id === ctx.actor.userId) throw badRequest('user.cannotDisableSelf', 'disabled');
-  const org = body.orgId ? await orgInScope(db, ctx, body.orgId) : null;
+  const role = body.role ?? (before.role as Role);
+  const memberId = body.memberId !== undefined ? body.memberId : before.member_id;
+  if (role === 'member' && memberId === null) throw badRequest('user.memberRequired', 'memberId');
+  if (body.orgId !== undefined) await orgInScope(db, ctx, body.orgId);
+  const member = body.memberId != null && body.memberId !== before.member_id ? await memberToLink(db, ctx, body.memberId, id) : null;
+  const memberOrgId = role === 'member' ? (member?.org_id ?? (memberId !== null ? (await findMember(db, ctx.scope, memberId))?.org_id : undefined)) : undefined;
+  const wantedOrg = memberOrgId ?? body.orgId;
+  const org = wantedOrg !== undefined && wantedOrg !== before.org_id ? await orgInScope(db, ctx, wantedOrg) : null;
+  const linkChanged = body.memberId !== undefined && body.memberId !== before.member_id;
   return db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, {
       ...(body.displayName !== undefined && { display_name: body.displayName }),
       ...(body.role !== undefined && { role: body.role }),
       ...(org && { org_id: org.id }),
+      ...(linkChanged && { member_id: body.memberId ?? null }),
       ...(body.disabled !== undefined && { disabled: body.disabled }),
     });
-    if (body.disabled || body.role || org) await deleteUserSessions(trx, id);
+    if (body.disabled || body.role || org || linkChanged) await deleteUserSessions(trx, id);
     const after = (await repo.findUserById(trx, { kind: 'all' }, id))!;
     await appendAudit(trx, ctx, { action: 'user.update', entity: 'user', entityId: id, scopePath: after.org_path, before: auditView(before), after: auditView(after) });
     return present(after);

@@ -12,6 +12,7 @@ import type { CreateUserBody, Role, UpdateUserBody, UserItem, UserWithPassword }
 import { useMe } from '../auth/AuthContext.tsx';
 import { OneTimePasswordModal } from '../components/OneTimePasswordModal.tsx';
 import { OrgPicker } from '../components/OrgPicker.tsx';
+import { MemberSearch } from '../components/dues/MemberSearch.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { useCodeOptions, useLabel } from '../labels.ts';
 
@@ -22,6 +23,7 @@ interface UserForm {
   displayName: string;
   role: Role;
   orgId: number;
+  memberId?: number | undefined;
 }
 
 function UserModal({ editing, open, onClose, onCreated }: { editing: UserItem | null; open: boolean; onClose: () => void; onCreated: (r: UserWithPassword) => void }) {
@@ -32,6 +34,8 @@ function UserModal({ editing, open, onClose, onCreated }: { editing: UserItem | 
   const [form] = Form.useForm<UserForm>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const role = Form.useWatch('role', form);
+  const orgId = Form.useWatch('orgId', form);
 
   const submit = async (v: UserForm) => {
     setBusy(true);
@@ -42,17 +46,18 @@ function UserModal({ editing, open, onClose, onCreated }: { editing: UserItem | 
         if (v.displayName.trim() !== editing.displayName) body.displayName = v.displayName.trim();
         if (v.role !== editing.role) body.role = v.role;
         if (v.orgId !== editing.orgId) body.orgId = v.orgId;
+        if ((v.memberId ?? null) !== editing.memberId) body.memberId = v.memberId ?? null;
         if (Object.keys(body).length > 0) await api.patch<UserItem>(`/api/users/${editing.id}`, body);
         message.success(t('users.saved'));
       } else {
-        const body: CreateUserBody = { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, orgId: v.orgId };
+        const body: CreateUserBody = { username: v.username.trim(), displayName: v.displayName.trim(), role: v.role, orgId: v.orgId, ...(v.memberId !== undefined && { memberId: v.memberId }) };
         onCreated(await api.post<UserWithPassword>('/api/users', body));
       }
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       onClose();
     } catch (err) {
       if (err instanceof ApiError && err.fieldErrors.length > 0) {
-        const known = new Set(['username', 'displayName', 'role', 'orgId']);
+        const known = new Set(['username', 'displayName', 'role', 'orgId', 'memberId']);
         const fields = err.fieldErrors.filter((f) => known.has(f.field));
         if (fields.length > 0) form.setFields(fields.map((f) => ({ name: f.field as keyof UserForm, errors: [f.message] })));
         else setError(errorMessage(err));
@@ -80,7 +85,7 @@ function UserModal({ editing, open, onClose, onCreated }: { editing: UserItem | 
         onFinish={submit}
         requiredMark={false}
         preserve={false}
-        initialValues={editing ? { username: editing.username, displayName: editing.displayName, role: editing.role, orgId: editing.orgId } : { role: 'secretary' }}
+        initialValues={editing ? { username: editing.username, displayName: editing.displayName, role: editing.role, orgId: editing.orgId, memberId: editing.memberId ?? undefined } : { role: 'secretary' }}
         data-testid="user-form"
       >
         <Form.Item
@@ -102,6 +107,25 @@ function UserModal({ editing, open, onClose, onCreated }: { editing: UserItem | 
         </Form.Item>
         <Form.Item name="orgId" label={t('users.org')} extra={t('users.orgHint')} rules={[{ required: true, message: t('users.orgRequired') }]}>
           <OrgPicker initial={editing ? { id: editing.orgId, name: editing.orgName } : undefined} />
+        </Form.Item>
+        <Form.Item
+          name="memberId"
+          label={t('users.member')}
+          extra={role === 'member' ? t('users.memberHintRequired') : t('users.memberHint')}
+          rules={[{ required: role === 'member', message: t('users.memberRequired') }]}
+        >
+          <MemberSearch
+            orgId={orgId ?? 0}
+            placeholder={orgId ? t('users.memberPlaceholder') : t('users.memberPickOrgFirst')}
+            initial={editing?.memberId && editing.memberName ? { id: editing.memberId, name: editing.memberName } : undefined}
+            onChange={(id, name) => {
+              form.setFieldValue('memberId', id);
+              // A member account is named after the member unless a name was typed.
+              if (id !== undefined && name && role === 'member' && !form.getFieldValue('displayName')) form.setFieldValue('displayName', name);
+            }}
+            style={{ width: '100%' }}
+            testId="user-member"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -160,7 +184,18 @@ export default function UsersPage() {
       ),
     },
     { title: t('users.role'), dataIndex: 'role', width: 130, render: (r: Role) => <Tag color={ROLE_COLORS[r]}>{label(ROLE, r)}</Tag> },
-    { title: t('users.org'), dataIndex: 'orgName', ellipsis: true, responsive: ['md'] },
+    {
+      title: t('users.org'),
+      dataIndex: 'orgName',
+      ellipsis: true,
+      responsive: ['md'],
+      render: (name: string, u) => (
+        <>
+          <div>{name}</div>
+          {u.memberName && <div className="muted">{t('users.linkedMember', { name: u.memberName })}</div>}
+        </>
+      ),
+    },
     {
       title: t('users.status'),
       key: 'status',

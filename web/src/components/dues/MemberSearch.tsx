@@ -12,10 +12,12 @@ interface Props {
   exclude?: number;
   style?: React.CSSProperties;
   testId?: string;
+  /** The chosen member's name, when the value comes from a saved record rather than a search. */
+  initial?: { id: number; name: string } | undefined;
 }
 
 /** Pick a member of an organization's subtree by typing part of the name (server search, in scope). */
-export function MemberSearch({ orgId, value, onChange, placeholder, exclude, style, testId }: Props) {
+export function MemberSearch({ orgId, value, onChange, placeholder, exclude, style, testId, initial }: Props) {
   const [text, setText] = useState('');
   const [term, setTerm] = useState('');
   useEffect(() => {
@@ -28,6 +30,7 @@ export function MemberSearch({ orgId, value, onChange, placeholder, exclude, sty
     enabled: orgId > 0,
   });
   const options = (q.data?.items ?? []).filter((m) => m.id !== exclude).map((m) => ({ value: m.id, label: `${m.name} · ${m.orgName}`, name: m.name }));
+  if (initial && initial.id === value && !options.some((o) => o.value === initial.id)) options.unshift({ value: initial.id, label: initial.name, name: initial.name });
   return (
     <Select<number>
       showSearch={{ filterOption: false, onSearch: setText }}
