@@ -4,10 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_POST } from '../../../../src/shared/enums.ts';
 import { useOrgPosts } from '../../api/queries.ts';
+import { useAuth } from '../../auth/AuthContext.tsx';
 import type { PostItem, PostList } from '../../api/types.ts';
 import { useLabel } from '../../labels.ts';
 import { QueryError } from '../QueryError.tsx';
 import { TERM_WARN_DAYS } from './codes.ts';
+import { AppointButton, EndPostButton, TermButton } from './PostForms.tsx';
 
 /** Whole days from today to a YYYY-MM-DD date (negative when it has passed). */
 function daysUntil(date: string) {
@@ -23,11 +25,16 @@ function TermStatus({ endsOn }: { endsOn: string | null }) {
   return <Tag color="success" data-testid="term-tag">{t('orgTabs.termOk')}</Tag>;
 }
 
-function TermCard({ data }: { data: PostList }) {
+function TermCard({ data, orgId, editable }: { data: PostList; orgId: number; editable: boolean }) {
   const { t } = useTranslation();
   const none = t('common.none');
   return (
-    <Card size="small" className="inner-card" title={t('orgTabs.term')} extra={<TermStatus endsOn={data.termEndsOn} />} data-testid="org-term">
+    <Card size="small" className="inner-card" title={t('orgTabs.term')} extra={
+        <Space size={8}>
+          <TermStatus endsOn={data.termEndsOn} />
+          {editable && <TermButton orgId={orgId} startedOn={data.termStartedOn} years={data.termYears} />}
+        </Space>
+      } data-testid="org-term">
       {data.termStartedOn ? (
         <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
           <Descriptions.Item label={t('orgTabs.termStarted')}>{data.termStartedOn}</Descriptions.Item>
@@ -46,6 +53,8 @@ export function OrgPostsPanel({ orgId }: { orgId: number }) {
   const { t } = useTranslation();
   const label = useLabel();
   const [includeEnded, setIncludeEnded] = useState(false);
+  const { can } = useAuth();
+  const editable = can('org.write');
   const q = useOrgPosts(orgId, includeEnded);
   if (q.isError) return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <Skeleton active paragraph={{ rows: 4 }} />;
@@ -68,12 +77,16 @@ export function OrgPostsPanel({ orgId }: { orgId: number }) {
       title: t('orgTabs.until'),
       render: (_: unknown, r: PostItem) => r.endedOn ?? <Tag color="processing">{t('orgTabs.serving')}</Tag>,
     },
+    ...(editable
+      ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, r: PostItem) => (r.endedOn ? null : <EndPostButton orgId={orgId} post={r} postLabel={label(ORG_POST, r.post)} />) }]
+      : []),
   ];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="org-posts">
-      <TermCard data={q.data} />
-      <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+      <TermCard data={q.data} orgId={orgId} editable={editable} />
+      <div style={{ display: 'flex', justifyContent: editable ? 'space-between' : 'flex-end', gap: 8, flexWrap: 'wrap' }}>
+        {editable && <AppointButton orgId={orgId} />}
         <Space size={8}>
           <Switch size="small" checked={includeEnded} onChange={setIncludeEnded} id="posts-include-ended" />
           <label htmlFor="posts-include-ended">{t('orgTabs.showEnded')}</label>
