@@ -28,14 +28,15 @@ const lastContact = sql<string | null>`(select max(c.contacted_on)::text from mo
 
 /**
  * The six-month review rule (decision 0012): an open outflow older than the review period, with
- * no contact record (standing in for organizational life), no transfer started and no dues
- * payment since the window start.
+ * no contact record and no attendance (present) at a held meeting (组织生活, decision 0016), no
+ * transfer started and no dues payment since the window start.
  */
 export function flaggedSql(p: FlagParams) {
   const dues = p.hasDues ? sql`and not exists (select 1 from dues_payments dp where dp.member_id = r.member_id and dp.voided_at is null and dp.paid_on >= ${p.windowStart}::date)` : sql``;
   return sql<boolean>`(r.direction = 'outflow' and r.returned_on is null
     and (r.since + make_interval(months => ${p.reviewMonths}))::date < ${p.today}::date
     and not exists (select 1 from mobile_contacts c where c.record_id = r.id and c.contacted_on >= ${p.windowStart}::date)
+    and not exists (select 1 from orglife_attendance oa join orglife_meetings om on om.id = oa.meeting_id where oa.member_id = r.member_id and oa.status = 'present' and om.state = 'held' and om.held_on >= ${p.windowStart}::date)
     and not exists (select 1 from transfers t where t.member_id = r.member_id and t.state <> 'cancelled' and (t.created_at at time zone 'Asia/Shanghai')::date >= ${p.windowStart}::date)
     ${dues})`;
 }
