@@ -66,7 +66,8 @@ const list = async (c: Client, qs: string) => {
 describe('organization reminders', () => {
   it('lists term ends of the subtree, overdue first, then by date, undated setup advice last, with counts per kind', async () => {
     const r = await list(staffA, `orgId=${tree.a.township.id}&horizonDays=60`);
-    const dated = r.items.filter((i) => i.dueOn);
+    // Other modules (组织生活, 承诺…) report on these organizations too: this test is about the org source.
+    const dated = r.items.filter((i) => i.dueOn && i.source === 'org');
     expect(dated.map((i) => [i.orgId, i.severity])).toEqual([
       [tree.a.village.id, 'overdue'],
       [tree.a.township.id, 'due'],
@@ -83,7 +84,7 @@ describe('organization reminders', () => {
     }
     const term = r.counts.find((c) => c.kind === 'org.term_expiring')!;
     expect(term).toEqual({ kind: 'org.term_expiring', total: 3, overdue: 1 });
-    expect(r.overdue).toBe(1);
+    expect(r.sources.find((x) => x.source === 'org')!.overdue).toBe(1);
     expect(r.failures).toEqual([]);
     // Nothing of subtree B.
     expect(r.items.some((i) => i.orgId === tree.b.branch.id)).toBe(false);
@@ -112,7 +113,7 @@ describe('organization reminders', () => {
     expect((await staffB.get(`/api/reminders?orgId=${tree.root.id}`)).statusCode).toBe(404);
     const own = await list(staffB, 'horizonDays=10');
     expect([own.orgId, own.orgName]).toEqual([tree.b.township.id, tree.b.township.name]);
-    expect(own.items.filter((i) => i.dueOn).map((i) => i.orgId)).toEqual([tree.b.branch.id]);
+    expect(own.items.filter((i) => i.dueOn && i.source === 'org').map((i) => i.orgId)).toEqual([tree.b.branch.id]);
     // The whole tree for an administrator without an organization.
     const everything = await list(admin, 'horizonDays=60');
     expect(new Set(everything.items.filter((i) => i.kind === 'org.term_expiring').map((i) => i.orgId))).toEqual(new Set([tree.a.village.id, tree.a.township.id, tree.a.branch.id, tree.b.branch.id]));
@@ -159,6 +160,49 @@ describe('organization reminders', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json<Problem>().code).toBe('reminders.selfScope');
     expect((await memberA.get('/api/reminders')).statusCode).toBe(403);
+  });
+});
+
+describe('notice centre', () => {
+  const mk = (kind: string, n: number, severity: Reminder['severity'] = 'due'): Reminder => ({ kind, severity, title: `${kind}-${n}`, titleEn: 't', dueOn: severity === 'info' ? null : day(n), orgId: tree.a.branch.id, orgName: 'x', memberId: null, memberName: null, link: `/somewhere/${n}` });
+
+  it('lists every registered source with its counts; the counts match the list, per source and per severity, and the badge agrees', async () => {
+    addProvider({ source: 'newmod', name: '新模块', nameEn: 'New module', provider: () => Promise.resolve([mk('newmod.a', -2), mk('newmod.a', 3), mk('newmod.b', 5), mk('newmod.note', 0, 'info')]) });
+    const r = await list(staffA, `orgId=${tree.a.township.id}&horizonDays=60`);
+    // Every registered source is offered, including one added without any change to the page or the service.
+    expect(r.sources.map((x) => x.source)).toEqual(reminderProviders.map((p) => p.source));
+    const mine = r.sources.find((x) => x.source === 'newmod')!;
+    expect(mine).toEqual({ source: 'newmod', name: '新模块', nameEn: 'New module', total: 4, overdue: 1, due: 2, info: 1, failed: false });
+    // Unfiltered: the sources add up to the list.
+    expect(r.sources.reduce((s, x) => s + x.total, 0)).toBe(r.total);
+    expect(r.items.length).toBe(r.total);
+    expect(r.items.every((i) => r.sources.some((x) => x.source === i.source))).toBe(true);
+    // Filtered by source: only that source, as many as its count says.
+    const one = await list(staffA, `orgId=${tree.a.township.id}&horizonDays=60&source=newmod`);
+    expect(one.items.map((i) => i.source)).toEqual(['newmod', 'newmod', 'newmod', 'newmod']);
+    expect(one.total).toBe(mine.total);
+    // Filtered by severity: the overdue ones across sources, as many as the sources' overdue counts.
+    const late = await list(staffA, `orgId=${tree.a.township.id}&horizonDays=60&severity=overdue`);
+    expect(late.items.every((i) => i.severity === 'overdue')).toBe(true);
+    expect(late.total).toBe(r.sources.reduce((s, x) => s + x.overdue, 0));
+    // The header badge: the same numbers without the list.
+    const badge = await staffA.get(`/api/reminders/counts?orgId=${tree.a.township.id}&horizonDays=60`);
+    expect(badge.statusCode, badge.body).toBe(200);
+    expect(badge.json<{ total: number; overdue: number; due: number }>()).toMatchObject({ total: r.total, overdue: r.overdue, due: r.sources.reduce((s, x) => s + x.due, 0) });
+    expect(badge.headers['cache-control']).toBe('private, max-age=60');
+    expect((await staffB.get(`/api/reminders/counts?orgId=${tree.a.township.id}`)).statusCode).toBe(404);
+    expect((await memberA.get('/api/reminders/counts')).statusCode).toBe(403);
+  });
+
+  it('a failing source is marked failed in the counts and hides none of the others', async () => {
+    addProvider({ source: 'newmod', name: '新模块', nameEn: 'New module', provider: () => Promise.resolve([mk('newmod.a', 1)]) });
+    addProvider({ source: 'broken', name: '测试来源', nameEn: 'Test source', provider: () => Promise.reject(new Error('boom')) });
+    const r = await list(staffA, `orgId=${tree.a.township.id}&horizonDays=60`);
+    expect(r.sources.find((x) => x.source === 'broken')).toMatchObject({ total: 0, failed: true });
+    expect(r.sources.find((x) => x.source === 'newmod')).toMatchObject({ total: 1, failed: false });
+    expect(r.items.filter((i) => i.source === 'org').length).toBeGreaterThan(0);
+    const badge = (await staffA.get(`/api/reminders/counts?orgId=${tree.a.township.id}&horizonDays=60`)).json<{ total: number; failures: number }>();
+    expect(badge).toMatchObject({ total: r.total, failures: 1 });
   });
 });
 

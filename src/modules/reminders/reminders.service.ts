@@ -10,11 +10,13 @@ import { findOrg } from '../organizations/organizations.repository.ts';
 import { selfScope } from '../self/self.service.ts';
 import { reminderProviders, type NamedProvider } from './providers.ts';
 import { idsInSubtree } from './reminders.repository.ts';
-import type { MyRemindersQuery, ReminderList, ReminderListQuery } from './reminders.schemas.ts';
+import type { MyRemindersQuery, ReminderCounts, ReminderCountsQuery, ReminderList, ReminderListQuery } from './reminders.schemas.ts';
 import type { Reminder, ReminderQuery } from './types.ts';
 import type { z } from 'zod';
 
 type Log = Pick<FastifyBaseLogger, 'warn'>;
+/** A reminder with the source that reported it. */
+type Sourced = Reminder & { source: string };
 const SEVERITY_ORDER = { overdue: 0, due: 1, info: 2 } as const;
 /** The most any one provider is asked for: beyond it a county's counts would cost more than they tell. */
 const PROVIDER_CAP = 5000;
@@ -44,7 +46,7 @@ const kindMatches = (kind: string, filter: string | undefined) => !filter || kin
  */
 export async function collect(db: Kysely<DB>, scope: Scope, q: ReminderQuery, providers: readonly NamedProvider[], log: Log, locale: RequestContext['locale']) {
   const settled = await Promise.allSettled(providers.map((p) => p.provider(db, scope, q)));
-  const items: Reminder[] = [];
+  const items: Sourced[] = [];
   const failures: ReminderList['failures'] = [];
   settled.forEach((s, i) => {
     const p = providers[i]!;
@@ -52,7 +54,7 @@ export async function collect(db: Kysely<DB>, scope: Scope, q: ReminderQuery, pr
       for (const r of s.value) {
         // A dated task past its date is overdue, one not yet past is not; a note ('info') stays a note.
         const past = !!r.dueOn && r.dueOn < q.today;
-        items.push(r.severity !== 'info' && past !== (r.severity === 'overdue') && r.dueOn ? { ...r, severity: past ? 'overdue' : 'due' } : r);
+        items.push({ ...r, source: p.source, ...(r.severity !== 'info' && past !== (r.severity === 'overdue') && r.dueOn ? { severity: past ? ('overdue' as const) : ('due' as const) } : {}) });
       }
     } else {
       log.warn({ err: s.reason, source: p.source }, 'reminder provider failed');
@@ -63,7 +65,7 @@ export async function collect(db: Kysely<DB>, scope: Scope, q: ReminderQuery, pr
 }
 
 /** The most urgent `limit` of each kind, in the list's order: a busy kind never pushes another out of view. */
-function firstOfEachKind(sorted: Reminder[], limit: number): Reminder[] {
+function firstOfEachKind(sorted: Sourced[], limit: number): Sourced[] {
   const seen = new Map<string, number>();
   return sorted.filter((r) => {
     const n = (seen.get(r.kind) ?? 0) + 1;
@@ -72,8 +74,27 @@ function firstOfEachKind(sorted: Reminder[], limit: number): Reminder[] {
   });
 }
 
-function present(all: Reminder[], q: { today: string; horizonDays: number; kind?: string | undefined; limit: number }, org: { id: number; name: string } | null, failures: ReminderList['failures']): ReminderList {
-  const items = all.filter((r) => withinHorizon(r, q.today, q.horizonDays) && kindMatches(r.kind, q.kind)).sort(compareReminders);
+interface PresentQuery {
+  today: string;
+  horizonDays: number;
+  kind?: string | undefined;
+  source?: string | undefined;
+  severity?: Reminder['severity'] | undefined;
+  limit: number;
+}
+
+/** Counts per registered source in the window, before the source/kind/severity filters. */
+function sourceCounts(inWindow: Sourced[], providers: readonly NamedProvider[], failures: ReminderList['failures']): ReminderList['sources'] {
+  return providers.map((p) => {
+    const mine = inWindow.filter((r) => r.source === p.source);
+    const n = (s: Reminder['severity']) => mine.filter((r) => r.severity === s).length;
+    return { source: p.source, name: p.name, nameEn: p.nameEn, total: mine.length, overdue: n('overdue'), due: n('due'), info: n('info'), failed: failures.some((f) => f.source === p.source) };
+  });
+}
+
+function present(all: Sourced[], q: PresentQuery, org: { id: number; name: string } | null, failures: ReminderList['failures'], providers: readonly NamedProvider[]): ReminderList {
+  const inWindow = all.filter((r) => withinHorizon(r, q.today, q.horizonDays));
+  const items = inWindow.filter((r) => kindMatches(r.kind, q.kind) && (!q.source || r.source === q.source) && (!q.severity || r.severity === q.severity)).sort(compareReminders);
   const counts = new Map<string, { kind: string; total: number; overdue: number }>();
   for (const r of items) {
     const c = counts.get(r.kind) ?? { kind: r.kind, total: 0, overdue: 0 };
@@ -91,6 +112,7 @@ function present(all: Reminder[], q: { today: string; horizonDays: number; kind?
     total: items.length,
     overdue: items.filter((r) => r.severity === 'overdue').length,
     truncated: [...counts.values()].some((c) => c.total > q.limit),
+    sources: sourceCounts(inWindow, providers, failures),
     failures,
   };
 }
@@ -119,7 +141,16 @@ export async function listForOrg(db: Kysely<DB>, ctx: RequestContext, query: Rem
     kept = items.filter((r) => inside.has(r.orgId));
     if (kept.length < items.length) log.warn({ dropped: items.length - kept.length }, 'reminder provider returned organizations outside the subtree');
   }
-  return present(kept, { ...query, today }, resolvedOrg, failures);
+  return present(kept, { ...query, today }, resolvedOrg, failures, providers);
+}
+
+/**
+ * The header badge: the same collection as the list (so the numbers always agree with it) but
+ * only the counts travel. Measured on the demo region in decision 0018.
+ */
+export async function countsForOrg(db: Kysely<DB>, ctx: RequestContext, query: z.infer<typeof ReminderCountsQuery>, log: Log, providers: readonly NamedProvider[] = reminderProviders): Promise<ReminderCounts> {
+  const list = await listForOrg(db, ctx, { ...query, limit: 1 }, log, providers);
+  return { orgId: list.orgId, orgName: list.orgName, horizonDays: list.horizonDays, total: list.total, overdue: list.overdue, due: list.sources.reduce((s, x) => s + x.due, 0), failures: list.failures.length };
 }
 
 /** The signed-in member's own reminders (dues owed, probation end, letter expiring…). */
@@ -130,5 +161,5 @@ export async function listForSelf(db: Kysely<DB>, ctx: RequestContext, query: z.
   const { items, failures } = await collect(db, scope, q, providers, log, ctx.locale);
   // Nobody else's reminders, whatever a provider returned.
   const own = items.filter((r) => r.memberId === member.id);
-  return present(own, { ...query, today, limit: 200 }, { id: member.org_id, name: member.org_name }, failures);
+  return present(own, { ...query, today, limit: 200 }, { id: member.org_id, name: member.org_name }, failures, providers);
 }
