@@ -7,12 +7,18 @@ import { migrateToLatest } from './db/migrate.ts';
 import { generatePassword, hashPassword } from './lib/password.ts';
 import { FieldCipher, loadMasterKey } from './lib/secrets.ts';
 import { seedAppraisalDemo } from './modules/appraisal/appraisal.demo.ts';
+import { seedAssessmentDemo } from './modules/assessment/assessment.demo.ts';
+import { seedRectificationDemo } from './modules/rectification/rectification.demo.ts';
 import { appendAudit } from './modules/audit/audit.repository.ts';
 import { seedDuesDemo } from './modules/dues/dues.demo.ts';
 import { seedDevelopmentDemo } from './modules/development/development.demo.ts';
 import { seedStatusDemo } from './modules/status/status.demo.ts';
 import { seedTransfersDemo } from './modules/transfers/transfers.demo.ts';
 import { seedMobileDemo } from './modules/mobile/mobile.demo.ts';
+import { seedOrglifeDemo } from './modules/orglife/orglife.demo.ts';
+import { seedRecognitionDemo } from './modules/recognition/recognition.demo.ts';
+import { seedCommitmentsDemo } from './modules/commitments/commitments.demo.ts';
+import { seedServiceDemo } from './modules/service/service.demo.ts';
 import { countUsers, insertUser } from './modules/users/users.repository.ts';
 import { seedRegion } from './seed/region.ts';
 
@@ -65,6 +71,12 @@ export async function seedDemo(database: Database, cipher: FieldCipher, log: (m:
   await seedDuesDemo(database.db, cipher);
   await seedTransfersDemo(database.db, cipher);
   await seedMobileDemo(database.db, cipher);
+  await seedOrglifeDemo(database.db, cipher);
+  await seedRecognitionDemo(database.db, cipher);
+  await seedCommitmentsDemo(database.db, cipher);
+  await seedServiceDemo(database.db, cipher);
+  await seedAssessmentDemo(database.db, cipher);
+  await seedRectificationDemo(database.db);
   return region;
 }
 

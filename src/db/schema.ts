@@ -564,3 +564,426 @@ export interface DB {
   mobile_records: MobileRecordTable;
   mobile_contacts: MobileContactTable;
 }
+
+/** 无职党员设岗定责 and 记实卡 (migration 20261201T1620_service, decision 0018). */
+export interface ServicePostTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  duties: string;
+  review_months: number | null;
+  retired_on: DateString | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface ServiceAssignmentTable {
+  id: Generated<number>;
+  post_id: number;
+  member_id: number;
+  starts_on: DateString;
+  /** Last day on the post (inclusive); null while held. */
+  ends_on: DateString | null;
+  end_reason: string | null;
+  note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface ServiceReviewTable {
+  id: Generated<number>;
+  assignment_id: number;
+  reviewed_on: DateString;
+  grade: string;
+  comment: string | null;
+  reviewer_name: string;
+  created_at: AutoTimestamp;
+}
+export interface ServiceRecordTable {
+  id: Generated<number>;
+  org_id: number;
+  member_id: number | null;
+  occurred_on: DateString;
+  kind: string;
+  whom: string;
+  matter: string;
+  result: string | null;
+  minutes: number | null;
+  entered_by: Generated<string>;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DB {
+  service_posts: ServicePostTable;
+  service_assignments: ServiceAssignmentTable;
+  service_reviews: ServiceReviewTable;
+  service_records: ServiceRecordTable;
+}
+
+// 考核评价 (assessment): standards as versioned data, rounds, sheets, targets (decision 0019).
+export interface AssessmentStandardTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  name: string;
+  name_en: string;
+  category_label: string;
+  applies_to: unknown;
+  definition: unknown;
+  source: string;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface AssessmentRoundTable {
+  id: Generated<number>;
+  org_id: number;
+  standard_id: number;
+  cadence: string;
+  title: string;
+  period_from: DateString;
+  period_to: DateString;
+  due_on: DateString;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface AssessmentSheetTable {
+  id: Generated<number>;
+  round_id: number;
+  org_id: number;
+  state: Generated<string>;
+  manual: ColumnType<unknown, string | undefined, string>;
+  computed: ColumnType<unknown, string | null | undefined, string | null>;
+  computed_at: NullableTimestamp;
+  recomputed_by_name: string | null;
+  total_points: ColumnType<string | null, number | null | undefined, number | null>;
+  total_full: ColumnType<string | null, number | null | undefined, number | null>;
+  total_pct: ColumnType<string | null, number | null | undefined, number | null>;
+  passed: boolean | null;
+  stars: number | null;
+  submitted_on: DateString | null;
+  submitted_by_name: string | null;
+  reviewed_on: DateString | null;
+  reviewed_by_name: string | null;
+  review_comment: string | null;
+  returned_reason: string | null;
+  finalized_on: DateString | null;
+  finalized_by_name: string | null;
+  updated_at: AutoTimestamp;
+}
+export interface AssessmentTargetTable {
+  id: Generated<number>;
+  org_id: number;
+  standard_code: string;
+  share_bp: number;
+  deadline: DateString;
+  title: string;
+  source: string;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DB {
+  assessment_standards: AssessmentStandardTable;
+  assessment_rounds: AssessmentRoundTable;
+  assessment_sheets: AssessmentSheetTable;
+  assessment_targets: AssessmentTargetTable;
+}
+
+/** Recognition (migration 20261201T1640_recognition): 三树 / 评先评优 campaigns and nominations, contact and demonstration points. */
+export interface RecognitionCampaignTable {
+  id: Generated<number>;
+  awarding_org_id: number;
+  year: number;
+  state: Generated<string>;
+  nominate_until: DateString | null;
+  published_on: DateString | null;
+  note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface RecognitionNominationTable {
+  id: Generated<number>;
+  campaign_id: number;
+  year: number;
+  kind: string;
+  org_id: number;
+  nominee_member_id: number | null;
+  nominee_key: ColumnType<string, never, never>;
+  nominated_by_org_id: number;
+  nominated_by_name: string;
+  nominated_on: DateString;
+  reasons: string;
+  summary: ColumnType<unknown, string | undefined, string>;
+  state: Generated<string>;
+  review_note: string | null;
+  reviewed_on: DateString | null;
+  reviewed_by_name: string | null;
+  approved_on: DateString | null;
+  approved_by_name: string | null;
+  closed_reason: string | null;
+  closed_on: DateString | null;
+  closed_by_name: string | null;
+  status_record_id: number | null;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface ContactPointTable {
+  id: Generated<number>;
+  org_id: number;
+  leader_user_id: number | null;
+  leader_name: string;
+  leader_post: string;
+  started_on: DateString;
+  ended_on: DateString | null;
+  end_reason: string | null;
+  note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface ContactPointVisitTable {
+  id: Generated<number>;
+  contact_point_id: number;
+  visited_on: DateString;
+  content: string;
+  recorded_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DemonstrationPointTable {
+  id: Generated<number>;
+  township_id: number;
+  org_id: number;
+  theme: string;
+  since: DateString;
+  ended_on: DateString | null;
+  end_reason: string | null;
+  note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DB {
+  recognition_campaigns: RecognitionCampaignTable;
+  recognition_nominations: RecognitionNominationTable;
+  contact_points: ContactPointTable;
+  contact_point_visits: ContactPointVisitTable;
+  demonstration_points: DemonstrationPointTable;
+}
+
+// 组织生活 (migration 20261201T1600_orglife, decision 0016).
+export interface OrglifeMeetingTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: string;
+  state: Generated<string>;
+  topic: string;
+  planned_on: DateString;
+  starts_at: string | null;
+  place: string | null;
+  notice: string | null;
+  notice_sent_on: DateString | null;
+  held_on: DateString | null;
+  host_name: string | null;
+  recorder_name: string | null;
+  minutes: string | null;
+  visitors: Generated<string[]>;
+  quorum_met: boolean | null;
+  cancelled_on: DateString | null;
+  cancel_reason: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface OrglifeAttendanceTable {
+  meeting_id: number;
+  member_id: number;
+  member_status: string;
+  status: string | null;
+  reason: string | null;
+}
+export interface OrglifeAttachmentTable {
+  id: Generated<number>;
+  meeting_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  uploaded_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DB {
+  orglife_meetings: OrglifeMeetingTable;
+  orglife_attendance: OrglifeAttendanceTable;
+  orglife_attachments: OrglifeAttachmentTable;
+}
+/** 四级承诺一评议 (migration 20261201T1610_commitments). */
+export interface CommitmentTable {
+  id: Generated<number>;
+  org_id: number;
+  maker_type: string;
+  member_id: number | null;
+  year: number;
+  title: string;
+  announced_on: DateString | null;
+  announce_way: string | null;
+  note: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface CommitmentItemTable {
+  id: Generated<number>;
+  commitment_id: number;
+  content: string;
+  category: string;
+  deadline: DateString;
+  responsible: string | null;
+  status: Generated<string>;
+  done_on: DateString | null;
+  done_note: string | null;
+  reason: string | null;
+  status_on: DateString | null;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface CommitmentProgressTable {
+  id: Generated<number>;
+  item_id: number;
+  noted_on: DateString;
+  text: string;
+  recorded_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface CommitmentEvaluationTable {
+  id: Generated<number>;
+  commitment_id: number;
+  held_on: DateString;
+  evaluator_type: string;
+  member_id: number | null;
+  satisfied: Generated<number>;
+  basic: Generated<number>;
+  dissatisfied: Generated<number>;
+  note: string | null;
+  recorded_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface DB {
+  commitments: CommitmentTable;
+  commitment_items: CommitmentItemTable;
+  commitment_progress: CommitmentProgressTable;
+  commitment_evaluations: CommitmentEvaluationTable;
+}
+
+// 软弱涣散整顿 (rectification) and 书记抓党建述职评议 (secretaries' reports).
+export interface RectCriterionTable {
+  key: string;
+  indicator_code: string;
+  measure: string;
+  comparison: string;
+  rule_code: string;
+  description: string;
+  description_en: string;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+}
+export interface RectScreeningTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  period_from: DateString;
+  period_to: DateString;
+  state: Generated<string>;
+  criteria: ColumnType<unknown, string, string>;
+  total: Generated<number>;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  finished_at: NullableTimestamp;
+}
+export interface RectScreeningOrgTable {
+  screening_id: number;
+  org_id: number;
+  seq: number;
+  evaluated_at: NullableTimestamp;
+  flagged: boolean | null;
+  results: ColumnType<unknown, string | null | undefined, string | null>;
+}
+export interface RectEntryTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  origin: string;
+  screening_id: number | null;
+  reason: string;
+  reasons: ColumnType<unknown, string | undefined, string>;
+  state: Generated<string>;
+  listed_on: DateString;
+  leader_name: string | null;
+  leader_title: string | null;
+  closed_on: DateString | null;
+  removed_on: DateString | null;
+  removed_reason: string | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface RectTaskTable {
+  id: Generated<number>;
+  entry_id: number;
+  content: string;
+  owner_name: string;
+  owner_post: string | null;
+  owner_org_id: number;
+  deadline: DateString;
+  done_on: DateString | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface RectTaskNoteTable {
+  id: Generated<number>;
+  task_id: number;
+  noted_on: DateString;
+  text: string;
+  by_name: string;
+  created_at: AutoTimestamp;
+}
+export interface RectAcceptanceTable {
+  id: Generated<number>;
+  entry_id: number;
+  reviewed_on: DateString;
+  result: string;
+  comment: string;
+  reviewer_name: string;
+  reviewer_org_id: number;
+  created_at: AutoTimestamp;
+}
+export interface SecReportTable {
+  id: Generated<number>;
+  org_id: number;
+  year: number;
+  post_id: number;
+  member_id: number | null;
+  holder_name: string;
+  state: Generated<string>;
+  report_text: Generated<string>;
+  submitted_on: DateString | null;
+  rating: string | null;
+  rating_comment: string | null;
+  rated_on: DateString | null;
+  rated_by_name: string | null;
+  rated_by_org_id: number | null;
+  votes_good: number | null;
+  votes_fairly_good: number | null;
+  votes_average: number | null;
+  votes_poor: number | null;
+  created_by_name: string;
+  created_at: AutoTimestamp;
+  updated_at: AutoTimestamp;
+}
+export interface DB {
+  rect_criteria: RectCriterionTable;
+  rect_screenings: RectScreeningTable;
+  rect_screening_orgs: RectScreeningOrgTable;
+  rect_entries: RectEntryTable;
+  rect_tasks: RectTaskTable;
+  rect_task_notes: RectTaskNoteTable;
+  rect_acceptances: RectAcceptanceTable;
+  sec_reports: SecReportTable;
+}

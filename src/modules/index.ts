@@ -1,7 +1,9 @@
 import type { App } from '../server/types.ts';
 import { alliancesModule } from './alliances/alliances.routes.ts';
 import { appraisalModule } from './appraisal/appraisal.routes.ts';
+import { assessmentModule } from './assessment/assessment.routes.ts';
 import { auditModule } from './audit/audit.routes.ts';
+import { commitmentsModule } from './commitments/commitments.routes.ts';
 import { duesModule } from './dues/dues.routes.ts';
 import { developmentModule } from './development/development.routes.ts';
 import { authModule } from './auth/auth.routes.ts';
@@ -20,6 +22,11 @@ import { unitsModule } from './units/units.routes.ts';
 import { usersModule } from './users/users.routes.ts';
 import { transfersModule } from './transfers/transfers.routes.ts';
 import { mobileModule } from './mobile/mobile.routes.ts';
+import { recognitionModule } from './recognition/recognition.routes.ts';
+import { orglifeModule } from './orglife/orglife.routes.ts';
+import { serviceModule } from './service/service.routes.ts';
+import { rectificationModule } from './rectification/rectification.routes.ts';
+import { secretariesModule } from './secretaries/secretaries.routes.ts';
 
 export interface Module {
   name: string;
@@ -27,4 +34,4 @@ export interface Module {
 }
 
 /** Every domain module; adding a module is adding its folder and one line here. */
-export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, developmentModule, auditModule, rulesModule, unitsModule, alliancesModule, householdsModule, appraisalModule, statusModule, statisticsModule, importsModule, transfersModule, mobileModule, remindersModule, selfModule, duesModule];
+export const modules: Module[] = [healthModule, authModule, usersModule, organizationsModule, structureModule, membersModule, developmentModule, auditModule, rulesModule, unitsModule, alliancesModule, householdsModule, appraisalModule, commitmentsModule, assessmentModule, statusModule, statisticsModule, importsModule, transfersModule, mobileModule, remindersModule, selfModule, duesModule, serviceModule, orglifeModule, rectificationModule, secretariesModule, recognitionModule];

@@ -339,3 +339,143 @@ export const DUES_RELIEF_KIND = codes({
   reduce: { zh: '少交', en: 'Reduced' },
   exempt: { zh: '免交', en: 'Exempted' },
 });
+
+// 无职党员设岗定责 and 记实卡 (service module, decision 0018).
+/** Suggested posts (岗位) for members without office; an organization may name its own. */
+export const SERVICE_POST_SUGGESTION = codes({
+  policy: { zh: '政策宣传岗', en: 'Policy publicity' },
+  environment: { zh: '环境卫生监督岗', en: 'Environment and sanitation watch' },
+  mediation: { zh: '矛盾调解岗', en: 'Dispute mediation' },
+  patrol: { zh: '治安巡逻岗', en: 'Public security patrol' },
+  assistance: { zh: '帮扶岗', en: 'Assistance to households in need' },
+  technology: { zh: '科技服务岗', en: 'Farming technology service' },
+  supervision: { zh: '民主监督岗', en: 'Village affairs supervision' },
+});
+
+export const SERVICE_REVIEW_GRADE = codes({
+  excellent: { zh: '优秀', en: 'Excellent' },
+  competent: { zh: '称职', en: 'Competent' },
+  basically_competent: { zh: '基本称职', en: 'Basically competent' },
+  incompetent: { zh: '不称职', en: 'Incompetent' },
+});
+
+export const SERVICE_RECORD_KIND = codes({
+  visit: { zh: '走访联系群众', en: 'Visiting the public' },
+  errand: { zh: '为民办事', en: 'Errands for residents' },
+  assistance: { zh: '帮扶', en: 'Assistance' },
+  mediation: { zh: '调解', en: 'Mediation' },
+  volunteer: { zh: '志愿服务', en: 'Volunteer service' },
+  publicity: { zh: '政策宣传', en: 'Policy publicity' },
+  other: { zh: '其他', en: 'Other' },
+});
+
+// 组织生活 (三会一课 and the other forms of organizational life), decision 0016.
+export const ORGLIFE_KIND = codes({
+  member_meeting: { zh: '支部党员大会', en: 'Branch general meeting' },
+  committee_meeting: { zh: '支部委员会', en: 'Branch committee meeting' },
+  group_meeting: { zh: '党小组会', en: 'Party group meeting' },
+  party_lecture: { zh: '党课', en: 'Party lecture' },
+  theme_day: { zh: '主题党日', en: 'Theme Party day' },
+  life_meeting: { zh: '组织生活会', en: 'Organizational life meeting' },
+  talk: { zh: '谈心谈话', en: 'Heart-to-heart talk' },
+});
+
+export const ORGLIFE_STATE = codes({
+  planned: { zh: '已通知', en: 'Planned' },
+  held: { zh: '已召开', en: 'Held' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+});
+
+export const ORGLIFE_ATTENDANCE = codes({
+  present: { zh: '出席', en: 'Present' },
+  leave: { zh: '请假', en: 'On leave' },
+  absent: { zh: '缺席', en: 'Absent' },
+});
+
+// Recognition (三树 / 评先评优)
+export const HONOUR_KIND = codes({
+  flag_committee: { zh: '旗帜党委', en: 'Flag Party committee' },
+  model_branch: { zh: '标杆支部', en: 'Model branch' },
+  red_star: { zh: '红星党员', en: 'Red-star member' },
+  five_good_org: { zh: '五好示范党组织', en: '“Five-good” model organization' },
+  excellent_secretary: { zh: '优秀书记', en: 'Outstanding secretary' },
+});
+
+export const NOMINATION_STATE = codes({
+  nominated: { zh: '已推荐', en: 'Nominated' },
+  reviewed: { zh: '审核通过', en: 'Reviewed' },
+  rejected: { zh: '未通过审核', en: 'Rejected' },
+  approved: { zh: '已批准', en: 'Approved' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  revoked: { zh: '已撤销', en: 'Revoked' },
+});
+
+export const CAMPAIGN_STATE = codes({
+  open: { zh: '评选中', en: 'Open' },
+  published: { zh: '已公布', en: 'Published' },
+});
+
+// 四级承诺一评议 (commitments): who made it, what an item is about, where it stands, and the ratings.
+export const COMMITMENT_MAKER = codes({
+  org: { zh: '党组织承诺', en: 'Organization' },
+  member: { zh: '党员承诺', en: 'Member' },
+});
+
+export const COMMITMENT_CATEGORY = codes({
+  economy: { zh: '发展经济', en: 'Economy' },
+  infrastructure: { zh: '基础设施', en: 'Infrastructure' },
+  livelihood: { zh: '民生实事', en: 'Livelihood' },
+  support: { zh: '结对帮扶', en: 'Help for households' },
+  party: { zh: '党建工作', en: 'Party building' },
+  civility: { zh: '乡风文明', en: 'Civility' },
+  service: { zh: '志愿服务', en: 'Volunteer service' },
+  other: { zh: '其他', en: 'Other' },
+});
+
+export const COMMITMENT_ITEM_STATUS = codes({
+  in_progress: { zh: '推进中', en: 'In progress' },
+  done: { zh: '已兑现', en: 'Done' },
+  not_done: { zh: '未兑现', en: 'Not done' },
+  cancelled: { zh: '已撤销', en: 'Withdrawn' },
+});
+
+export const COMMITMENT_RATING = codes({
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  basic: { zh: '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
+});
+
+export const COMMITMENT_EVALUATOR = codes({
+  member: { zh: '党员评议', en: 'Members' },
+  public: { zh: '群众代表评议', en: 'Public representatives' },
+});
+
+// 软弱涣散整顿 (rectification) and 书记抓党建述职评议 (secretaries' reports).
+export const RECT_STATE = codes({
+  listed: { zh: '整顿中', en: 'Under rectification' },
+  closed: { zh: '验收通过（已销号）', en: 'Passed acceptance (off the list)' },
+  removed: { zh: '已撤销列入', en: 'Listing withdrawn' },
+});
+
+export const RECT_ORIGIN = codes({
+  screening: { zh: '排查确认', en: 'Confirmed from screening' },
+  manual: { zh: '直接列入', en: 'Added by hand' },
+});
+
+export const RECT_ACCEPTANCE = codes({
+  pass: { zh: '通过', en: 'Passed' },
+  fail: { zh: '不通过', en: 'Not passed' },
+});
+
+export const SEC_REPORT_STATE = codes({
+  draft: { zh: '起草中', en: 'Draft' },
+  submitted: { zh: '已提交待评议', en: 'Submitted' },
+  rated: { zh: '已评定', en: 'Rated' },
+});
+
+export const SECRETARY_RATING = codes({
+  good: { zh: '好', en: 'Good' },
+  fairly_good: { zh: '较好', en: 'Fairly good' },
+  average: { zh: '一般', en: 'Average' },
+  poor: { zh: '差', en: 'Poor' },
+});

@@ -23,6 +23,9 @@ let devCases: Record<'a' | 'b', number>;
 let rounds: Record<'a' | 'b', number>;
 let transfers: Record<'a' | 'b', number>;
 let mobiles: Record<'a' | 'b', number>;
+let commitments: Record<'a' | 'b', number>;
+let asmRounds: Record<'a' | 'b', number>;
+let asmSheets: Record<'a' | 'b', number>;
 let markers: string[];
 let aSessions: Client[];
 
@@ -66,6 +69,19 @@ beforeAll(async () => {
   const mobile = async (side: typeof a, m: (typeof a.members)[number]) =>
     (await ts.db.insertInto('mobile_records').values({ direction: 'outflow', member_id: m.id, org_id: side.village.id, person_name: m.name, phone: null, place: '外省某市', since: '2026-01-05', reason: null, host_org_name: null, home_org_name: side.village.name, certificate_no: null, created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow()).id;
   mobiles = { a: await mobile(a, a.members[1]!), b: await mobile(b, b.members[1]!) };
+  // Commitments (四级承诺一评议): one by A's village, one by B's branch (no items: item ids could meet A's organization ids).
+  const commitment = async (orgId: number) => (await ts.db.insertInto('commitments').values({ org_id: orgId, maker_type: 'org', member_id: null, year: 2026, title: 'walk 年度承诺', announced_on: null, announce_way: null, note: null, created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow()).id;
+  commitments = { a: await commitment(a.village.id), b: await commitment(b.branch.id) };
+  // Assessment (考核评价): a round launched by each township with a sheet for its village.
+  const asm = async (side: typeof a) => {
+    const std = await ts.db.selectFrom('assessment_standards').select('id').where('code', '=', 'five_good_village').executeTakeFirstOrThrow();
+    const r = await ts.db.insertInto('assessment_rounds').values({ org_id: side.township.id, standard_id: std.id, cadence: 'quarter', title: 'walk 考核', period_from: '2026-07-01', period_to: '2026-09-30', due_on: '2026-10-15', created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow();
+    const h = await ts.db.insertInto('assessment_sheets').values({ round_id: r.id, org_id: side.village.id }).returning('id').executeTakeFirstOrThrow();
+    return { round: r.id, sheet: h.id };
+  };
+  const [asmA, asmB] = [await asm(a), await asm(b)];
+  asmRounds = { a: asmA.round, b: asmB.round };
+  asmSheets = { a: asmA.sheet, b: asmB.sheet };
   outside = {
     org: [...a.orgs.map((o) => o.id), root.id],
     member: a.members.map((m) => m.id),
@@ -78,9 +94,12 @@ beforeAll(async () => {
     appraisalRound: [rounds.a],
     transfer: [transfers.a],
     mobileRecord: [mobiles.a],
+    commitment: [commitments.a],
+    assessmentRound: [asmRounds.a],
+    assessmentSheet: [asmSheets.a],
   };
   // In-scope ids for every B walker (the branch and its member lie inside each B scope).
-  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id, devCase: devCases.b, appraisalRound: rounds.b, transfer: transfers.b, mobileRecord: mobiles.b };
+  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id, devCase: devCases.b, appraisalRound: rounds.b, transfer: transfers.b, mobileRecord: mobiles.b, commitment: commitments.b, assessmentRound: asmRounds.b, assessmentSheet: asmSheets.b };
   markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code, jobs.a.fileName, jobs.root.fileName, '甲发展申请人'];
   // Live sessions of A's users: a walk that signed them out would show in the snapshot.
   aSessions = [await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD), await login(ts.app, users.aSec.username, DEFAULT_PASSWORD)];
@@ -247,7 +266,7 @@ describe('positive control: a user scoped to A makes the same calls', () => {
     const { a } = tree;
     const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
     const target = (s: Slot) =>
-      s.kind === 'transfer' ? transfers.a : s.kind === 'mobileRecord' ? mobiles.a : s.kind === 'appraisalRound' ? rounds.a : s.kind === 'devCase' ? devCases.a : s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
+      s.kind === 'transfer' ? transfers.a : s.kind === 'mobileRecord' ? mobiles.a : s.kind === 'commitment' ? commitments.a : s.kind === 'assessmentRound' ? asmRounds.a : s.kind === 'assessmentSheet' ? asmSheets.a : s.kind === 'appraisalRound' ? rounds.a : s.kind === 'devCase' ? devCases.a : s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
     const results: string[] = [];
     let details = 0;
     // Reads first, so the details are checked before the writes rename or move their targets.

@@ -23,7 +23,10 @@ const MembersPage = lazy(() => import('./pages/MembersPage.tsx'));
 const DevelopmentPage = lazy(() => import('./pages/DevelopmentPage.tsx'));
 const DevelopmentCasePage = lazy(() => import('./pages/DevelopmentCasePage.tsx'));
 const AppraisalPage = lazy(() => import('./pages/AppraisalPage.tsx'));
+const ServicePage = lazy(() => import('./pages/ServicePage.tsx'));
 const AppraisalRoundPage = lazy(() => import('./pages/AppraisalRoundPage.tsx'));
+const OrgLifePage = lazy(() => import('./pages/OrgLifePage.tsx'));
+const OrgLifeMeetingPage = lazy(() => import('./pages/OrgLifeMeetingPage.tsx'));
 const UsersPage = lazy(() => import('./pages/UsersPage.tsx'));
 const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -32,6 +35,18 @@ const MyPage = lazy(() => import('./pages/MyPage.tsx'));
 const TransfersPage = lazy(() => import('./pages/TransfersPage.tsx'));
 const MobilePage = lazy(() => import('./pages/MobilePage.tsx'));
 const DuesPage = lazy(() => import('./pages/DuesPage.tsx'));
+const CommitmentsPage = lazy(() => import('./pages/CommitmentsPage.tsx'));
+const CommitmentPage = lazy(() => import('./pages/CommitmentPage.tsx'));
+const AssessmentPage = lazy(() => import('./pages/AssessmentPage.tsx'));
+const AssessmentRoundPage = lazy(() => import('./pages/AssessmentRoundPage.tsx'));
+const AssessmentSheetPage = lazy(() => import('./pages/AssessmentSheetPage.tsx'));
+const AssessmentStandardsPage = lazy(() => import('./pages/AssessmentStandardsPage.tsx'));
+const TargetsPage = lazy(() => import('./pages/TargetsPage.tsx'));
+const RecognitionPage = lazy(() => import('./pages/RecognitionPage.tsx'));
+const RectificationPage = lazy(() => import('./pages/RectificationPage.tsx'));
+const RectificationOrgPage = lazy(() => import('./pages/RectificationOrgPage.tsx'));
+const SecretaryReportsPage = lazy(() => import('./pages/SecretaryReportsPage.tsx'));
+const SecretaryReportPage = lazy(() => import('./pages/SecretaryReportPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -99,11 +114,26 @@ function AppRoutes() {
           {can('member.read') && <Route path="members" element={<MembersPage />} />}
           {can('member.read') && me?.role !== 'member' && <Route path="development" element={<DevelopmentPage />} />}
           {can('member.read') && me?.role !== 'member' && <Route path="development/:id" element={<DevelopmentCasePage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="orglife" element={<OrgLifePage />} />}
+          {can('member.read') && <Route path="orglife/meetings/:id" element={<OrgLifeMeetingPage />} />}
           {can('member.read') && me?.role !== 'member' && <Route path="appraisal" element={<AppraisalPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="service" element={<ServicePage />} />}
           {can('member.read') && me?.role !== 'member' && <Route path="appraisal/rounds/:id" element={<AppraisalRoundPage />} />}
           {can('member.read') && <Route path="transfers" element={<TransfersPage />} />}
           {can('member.read') && me?.role !== 'member' && <Route path="mobile" element={<MobilePage />} />}
           {can('member.read') && me?.role !== 'member' && <Route path="dues" element={<DuesPage />} />}
+          {can('member.read') && <Route path="commitments" element={<CommitmentsPage />} />}
+          {can('member.read') && <Route path="commitments/:id" element={<CommitmentPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="assessment" element={<AssessmentPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="assessment/rounds/:id" element={<AssessmentRoundPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="assessment/sheets/:id" element={<AssessmentSheetPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="assessment/standards" element={<AssessmentStandardsPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="assessment/targets" element={<TargetsPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="recognition" element={<RecognitionPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="rectification" element={<RectificationPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="rectification/orgs/:orgId" element={<RectificationOrgPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="secretary-reports" element={<SecretaryReportsPage />} />}
+          {can('member.read') && me?.role !== 'member' && <Route path="secretary-reports/orgs/:orgId" element={<SecretaryReportPage />} />}
           {can('audit.read') && <Route path="audit" element={<AuditPage />} />}
           {can('user.manage') && <Route path="users" element={<UsersPage />} />}
           {(can('member.write') || can('org.write')) && <Route path="imports" element={<ImportPage />} />}

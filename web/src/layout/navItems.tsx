@@ -3,6 +3,20 @@ import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { FlagOutlined } from '@ant-design/icons';
+import { commitmentsNavText } from '../components/commitments/text.ts';
+import { ContactsOutlined } from '@ant-design/icons';
+import { serviceNavText } from '../components/service/text.ts';
+import { AimOutlined, TrophyOutlined } from '@ant-design/icons';
+import { asmNavText } from '../components/assessment/text.ts';
+import { StarOutlined } from '@ant-design/icons';
+import i18next from 'i18next';
+import { recognitionNavText } from '../components/recognition/text.ts';
+import { AlertOutlined, SolutionOutlined } from '@ant-design/icons';
+import { rectNavText } from '../components/rectification/text.ts';
+import { CalendarOutlined } from '@ant-design/icons';
+import { orglifeNavText } from '../components/orglife/text.ts';
+import { secNavText } from '../components/secretaries/text.ts';
 
 type Item = NonNullable<MenuProps['items']>[number];
 interface Entry {
@@ -28,7 +42,7 @@ function group(key: string, icon: ReactNode, text: string, entries: Entry[]): It
  * sees only their own page.
  */
 export function navItems(t: TFunction, can: (p: string) => boolean, role: string): MenuProps['items'] {
-  if (role === 'member') return [{ key: '/my', icon: <UserOutlined />, label: <Link to="/my">{t('my.nav')}</Link> }];
+  if (role === 'member') return [{ key: '/my', icon: <UserOutlined />, label: <Link to="/my">{t('my.nav')}</Link> }, { key: '/commitments', icon: <FlagOutlined />, label: <Link to="/commitments">{commitmentsNavText()}</Link> }];
   const staff = can('member.read');
   return [
     leaf({ path: '/', icon: <HomeOutlined />, text: t('nav.home'), show: true }),
@@ -39,8 +53,18 @@ export function navItems(t: TFunction, can: (p: string) => boolean, role: string
       { path: '/mobile', icon: <CarOutlined />, text: t('nav.mobile'), show: staff },
     ]),
     ...group('g-life', <CheckSquareOutlined />, t('nav.groupLife'), [
+      { path: '/orglife', icon: <CalendarOutlined />, text: orglifeNavText(i18next.language), show: staff },
       { path: '/appraisal', icon: <CheckSquareOutlined />, text: t('nav.appraisal'), show: staff },
       { path: '/dues', icon: <AccountBookOutlined />, text: t('nav.dues'), show: staff },
+      { path: '/commitments', icon: <FlagOutlined />, text: commitmentsNavText(), show: staff },
+      { path: '/service', icon: <ContactsOutlined />, text: serviceNavText(i18next.language), show: staff },
+    ]),
+    ...group('g-assess', <TrophyOutlined />, asmNavText('navGroup'), [
+      { path: '/assessment', icon: <TrophyOutlined />, text: asmNavText('navRounds'), show: staff },
+      { path: '/assessment/targets', icon: <AimOutlined />, text: asmNavText('navTargets'), show: staff },
+      { path: '/recognition', icon: <StarOutlined />, text: recognitionNavText(i18next.language), show: staff },
+      { path: '/rectification', icon: <AlertOutlined />, text: rectNavText(i18next.language), show: staff },
+      { path: '/secretary-reports', icon: <SolutionOutlined />, text: secNavText(i18next.language), show: staff },
     ]),
     ...(staff ? [leaf({ path: '/reminders', icon: <BellOutlined />, text: t('reminders.title'), show: true })] : []),
     ...group('g-system', <SettingOutlined />, t('nav.groupSystem'), [
@@ -54,5 +78,5 @@ export function navItems(t: TFunction, can: (p: string) => boolean, role: string
 /** The menu key of a location: the entry whose path starts it. */
 export function navKey(pathname: string): string {
   if (pathname === '/') return '/';
-  return ['/members', '/development', '/transfers', '/mobile', '/appraisal', '/dues', '/reminders', '/imports', '/audit', '/users', '/my'].find((p) => pathname.startsWith(p)) ?? '';
+  return ['/members', '/development', '/transfers', '/mobile', '/orglife', '/appraisal', '/dues', '/commitments', '/service', '/assessment/targets', '/assessment', '/recognition', '/rectification', '/secretary-reports', '/reminders', '/imports', '/audit', '/users', '/my'].find((p) => pathname.startsWith(p)) ?? '';
 }
