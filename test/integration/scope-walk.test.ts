@@ -26,6 +26,8 @@ let mobiles: Record<'a' | 'b', number>;
 let commitments: Record<'a' | 'b', number>;
 let asmRounds: Record<'a' | 'b', number>;
 let asmSheets: Record<'a' | 'b', number>;
+let meetings: Record<'a' | 'b', number>;
+let meetingFiles: Record<'a' | 'b', number>;
 let markers: string[];
 let aSessions: Client[];
 
@@ -82,6 +84,15 @@ beforeAll(async () => {
   const [asmA, asmB] = [await asm(a), await asm(b)];
   asmRounds = { a: asmA.round, b: asmB.round };
   asmSheets = { a: asmA.sheet, b: asmB.sheet };
+  // Organizational life (组织生活): a held member meeting of A's village and B's branch, with a text attachment.
+  const meeting = async (orgId: number) => {
+    const m = await ts.db.insertInto('orglife_meetings').values({ org_id: orgId, kind: 'member_meeting', state: 'held', topic: 'walk 支部党员大会', planned_on: '2026-03-10', held_on: '2026-03-10', minutes: 'walk 会议记录', created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow();
+    const f = await ts.db.insertInto('orglife_attachments').values({ meeting_id: m.id, file_name: 'walk.txt', content_type: 'text/plain', size: 4, sha256: '0'.repeat(64), data: new TextEncoder().encode('walk'), uploaded_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow();
+    return { meeting: m.id, file: f.id };
+  };
+  const [mA, mB] = [await meeting(a.village.id), await meeting(b.branch.id)];
+  meetings = { a: mA.meeting, b: mB.meeting };
+  meetingFiles = { a: mA.file, b: mB.file };
   outside = {
     org: [...a.orgs.map((o) => o.id), root.id],
     member: a.members.map((m) => m.id),
@@ -97,9 +108,11 @@ beforeAll(async () => {
     commitment: [commitments.a],
     assessmentRound: [asmRounds.a],
     assessmentSheet: [asmSheets.a],
+    meeting: [meetings.a],
+    meetingFile: [meetingFiles.a],
   };
   // In-scope ids for every B walker (the branch and its member lie inside each B scope).
-  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id, devCase: devCases.b, appraisalRound: rounds.b, transfer: transfers.b, mobileRecord: mobiles.b, commitment: commitments.b, assessmentRound: asmRounds.b, assessmentSheet: asmSheets.b };
+  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id, devCase: devCases.b, appraisalRound: rounds.b, transfer: transfers.b, mobileRecord: mobiles.b, commitment: commitments.b, assessmentRound: asmRounds.b, assessmentSheet: asmSheets.b, meeting: meetings.b, meetingFile: meetingFiles.b };
   markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code, jobs.a.fileName, jobs.root.fileName, '甲发展申请人'];
   // Live sessions of A's users: a walk that signed them out would show in the snapshot.
   aSessions = [await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD), await login(ts.app, users.aSec.username, DEFAULT_PASSWORD)];
@@ -266,7 +279,7 @@ describe('positive control: a user scoped to A makes the same calls', () => {
     const { a } = tree;
     const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
     const target = (s: Slot) =>
-      s.kind === 'transfer' ? transfers.a : s.kind === 'mobileRecord' ? mobiles.a : s.kind === 'commitment' ? commitments.a : s.kind === 'assessmentRound' ? asmRounds.a : s.kind === 'assessmentSheet' ? asmSheets.a : s.kind === 'appraisalRound' ? rounds.a : s.kind === 'devCase' ? devCases.a : s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
+      s.kind === 'transfer' ? transfers.a : s.kind === 'mobileRecord' ? mobiles.a : s.kind === 'commitment' ? commitments.a : s.kind === 'assessmentRound' ? asmRounds.a : s.kind === 'assessmentSheet' ? asmSheets.a : s.kind === 'meeting' ? meetings.a : s.kind === 'meetingFile' ? meetingFiles.a : s.kind === 'appraisalRound' ? rounds.a : s.kind === 'devCase' ? devCases.a : s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
     const results: string[] = [];
     let details = 0;
     // Reads first, so the details are checked before the writes rename or move their targets.
@@ -282,7 +295,8 @@ describe('positive control: a user scoped to A makes the same calls', () => {
       // Detail reads name their target; sub-resource lists (events, posts, checks…) just answer 200.
       if (e.method === 'GET' && slots.some((s) => s.where === 'params') && (/\/:id$/.test(e.url) || e.url.endsWith('/children'))) {
         details++;
-        const named: Record<string, string> = { member: a.members[0]!.name, unit: a.unit.name, alliance: a.alliance.name, household: a.household.name };
+        // An attachment download is the file itself.
+        const named: Record<string, string> = { member: a.members[0]!.name, unit: a.unit.name, alliance: a.alliance.name, household: a.household.name, meetingFile: 'walk' };
         const kind = slots.find((s) => s.where === 'params')!.kind;
         const expected = named[kind] ?? (e.url.endsWith('/children') ? a.branch.name : a.village.name);
         expect(res.body, e.key).toContain(expected);

@@ -82,7 +82,9 @@ export async function detail(db: Db, ctx: RequestContext, id: number): Promise<D
 
 export async function list(db: Kysely<DB>, ctx: RequestContext, q: z.infer<typeof MeetingListQuery>) {
   // A member sees the meetings they are invited to, wherever in their tree they are held.
-  const subtreePath = ctx.scope.kind === 'self' ? ctx.scope.path.split('.')[0]! : (await resolveOrg(db, ctx, q.orgId)).path;
+  // An organization asked for must be in the caller's scope (a member's: their own organization), else 404.
+  const asked = q.orgId !== undefined || ctx.scope.kind !== 'self' ? await resolveOrg(db, ctx, q.orgId) : null;
+  const subtreePath = ctx.scope.kind === 'self' ? ctx.scope.path.split('.')[0]! : asked!.path;
   const r = await repo.listMeetings(db, ctx.scope, { subtreePath, kind: q.kind, state: q.state, from: q.from, to: q.to, limit: q.limit, offset: q.offset });
   return { items: r.items.map(presentSummary), total: r.total };
 }

@@ -104,6 +104,8 @@ export async function listRecords(db: Kysely<DB>, ctx: RequestContext, orgId: nu
   requireStaff(ctx);
   const org = await findOrg(db, ctx.scope, orgId);
   if (!org) throw notFound();
+  // A member asked for must be one the caller may see (else 404, like any record outside the scope).
+  if (q.memberId !== undefined && !(await findMember(db, ctx.scope, q.memberId))) throw new AppError(404, 'notFound', {}, 'memberId');
   const r = await repo.listRecords(db, ctx.scope, { subtreePath: org.path, memberId: q.memberId, kind: q.kind, from: q.from, to: q.to }, { limit: q.limit, offset: q.offset });
   return { items: r.items.map(presentRecord), total: r.total };
 }
