@@ -79,7 +79,11 @@ describe('one audit row per write', () => {
       const entityOf: Record<string, string> = { org: 'organization', member: 'member', user: 'user', unit: 'unit', alliance: 'alliance', household: 'household' };
       // A write on the addressed entity names it; one that creates a child record (a post, a household) names the new row.
       if (param && row.entity === entityOf[param.kind]) expect(row.entity_id, e.key).toBe(String(target(param)));
-      else if (res.statusCode === 201) expect(row.entity_id).toBe(String(res.json<{ id?: number; user?: { id: number } }>().id ?? res.json<{ user: { id: number } }>().user.id));
+      else if (res.statusCode === 201) {
+        const created = res.json<{ id?: number; user?: { id: number } }>();
+        expect(created.id ?? created.user?.id, `${e.key} answers 201 with the new record's id`).toBeDefined();
+        expect(row.entity_id, e.key).toBe(String(created.id ?? created.user!.id));
+      }
       else expect(row.entity_id).toBe(String(admin.id));
       if (e.method === 'PATCH' || e.url.endsWith('/move')) {
         expect(row.before, e.key).toBeTruthy();

@@ -17,6 +17,7 @@ import {
   Standard,
   StandardList,
   TargetList,
+  CreatedTarget,
   TargetsQuery,
 } from './assessment.schemas.ts';
 import * as service from './assessment.service.ts';
@@ -72,7 +73,7 @@ export const assessmentModule: Module = {
     app.get('/api/assessment-targets', { config: { permission: 'member.read' }, schema: { summary: '考核目标及本范围的完成进度（计入和未计入的组织）', tags, querystring: TargetsQuery, response: { 200: TargetList } } }, async (req) => targets.listTargets(db, requireCtx(req), req.query.orgId));
     app.post(
       '/api/assessment-targets',
-      { config: { permission: 'org.write', example: { body: { orgId: 1, standardCode: 'five_good_village', sharePct: 65, deadline: '2027-12-31', title: '村级党组织达到“五个好”', source: '测试' } } }, schema: { summary: '设定考核目标——县级以上组织部门', tags, body: CreateTargetBody, response: { 201: TargetList } } },
+      { config: { permission: 'org.write', example: { body: { orgId: 1, standardCode: 'five_good_village', sharePct: 65, deadline: '2027-12-31', title: '村级党组织达到“五个好”', source: '测试' } } }, schema: { summary: '设定考核目标——县级以上组织部门', tags, body: CreateTargetBody, response: { 201: CreatedTarget } } },
       async (req, reply) => reply.status(201).send(await targets.createTarget(db, requireCtx(req), req.body)),
     );
   },

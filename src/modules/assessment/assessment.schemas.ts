@@ -242,3 +242,5 @@ export const Target = z.object({
   orgs: z.array(TargetOrg),
 });
 export const TargetList = z.object({ orgId: z.number(), orgName: z.string(), items: z.array(Target) });
+/** A new target's id, with the organization's targets as they now stand. */
+export const CreatedTarget = TargetList.extend({ id: z.number() });

@@ -74,7 +74,7 @@ export async function saveStandard(db: Kysely<DB>, ctx: RequestContext, body: Sa
   const id = await db.transaction().execute(async (trx) => {
     const row = { code: body.code, name: body.name, name_en: body.nameEn, category_label: body.categoryLabel, applies_to: body.appliesTo, definition: body.definition, source: body.source, created_by_name: ctx.actor.displayName };
     const r = await repo.insertStandard(trx, row);
-    await appendAudit(trx, ctx, { action: 'assessment.standard_save', entity: 'assessment_standard', entityId: r.id, scopePath: null, after: { ...row, version: r.version } });
+    await appendAudit(trx, ctx, { action: 'assessment.standardSave', entity: 'assessment_standard', entityId: r.id, scopePath: null, after: { ...row, version: r.version } });
     return r.id;
   });
   return getStandard(db, ctx, id);
@@ -165,7 +165,7 @@ export async function createRound(db: Kysely<DB>, ctx: RequestContext, body: Cre
       roundId,
       orgs.map((o) => o.id),
     );
-    await appendAudit(trx, ctx, { action: 'assessment.round_create', entity: 'assessment_round', entityId: roundId, scopePath: org.path, after: { ...row, sheets: orgs.map((o) => o.id) } });
+    await appendAudit(trx, ctx, { action: 'assessment.roundCreate', entity: 'assessment_round', entityId: roundId, scopePath: org.path, after: { ...row, sheets: orgs.map((o) => o.id) } });
     return roundId;
   });
   return roundDetail(db, ctx, id);

@@ -120,7 +120,7 @@ async function write(db: Kysely<DB>, ctx: RequestContext, id: number, action: st
 
 /** Self-check: the manual indicators' scores with their evidence (each score needs evidence). */
 export async function saveManual(db: Kysely<DB>, ctx: RequestContext, id: number, body: ManualBody) {
-  return write(db, ctx, id, 'assessment.self_score', async (trx, s) => {
+  return write(db, ctx, id, 'assessment.selfScore', async (trx, s) => {
     if (!canSelfCheck(ctx, s)) throw forbidden('assessment.notSelf');
     if (!SELF_STATES.includes(s.state as SheetState)) throw conflict('assessment.badState', { state: s.state });
     const def = definitionOf(s);

@@ -82,9 +82,10 @@ export async function createTarget(db: Kysely<DB>, ctx: RequestContext, body: Cr
   if (!org) throw notFound();
   if (!(await repo.latestStandard(db, body.standardCode))) throw badRequest('assessment.noStandard', 'standardCode');
   const row = { org_id: org.id, standard_code: body.standardCode, share_bp: Math.round(body.sharePct * 100), deadline: body.deadline, title: body.title, source: body.source, created_by_name: ctx.actor.displayName };
-  await db.transaction().execute(async (trx) => {
-    const id = await repo.insertTarget(trx, row);
-    await appendAudit(trx, ctx, { action: 'assessment.target_create', entity: 'assessment_target', entityId: id, scopePath: org.path, after: row });
+  const id = await db.transaction().execute(async (trx) => {
+    const newId = await repo.insertTarget(trx, row);
+    await appendAudit(trx, ctx, { action: 'assessment.targetCreate', entity: 'assessment_target', entityId: newId, scopePath: org.path, after: row });
+    return newId;
   });
-  return listTargets(db, ctx, org.id);
+  return { id, ...(await listTargets(db, ctx, org.id)) };
 }

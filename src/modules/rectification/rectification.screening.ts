@@ -120,17 +120,18 @@ export async function start(db: Kysely<DB>, ctx: RequestContext, orgId: number, 
     await appendAudit(trx, ctx, { action: 'rectification.screen', entity: 'rect_screening', entityId: id, scopePath: org.path, after: { year: body.year, from, to, total: orgs.length, criteria: crit.map((c) => ({ key: c.key, indicator: c.indicator, threshold: c.threshold, ruleVersion: c.ruleVersion })) } });
     return id;
   });
-  return advance(db, ctx, id);
+  // The first organizations are evaluated at once; the start's audit row stands for this first step.
+  return advance(db, ctx, id, false);
 }
 
 /** Evaluate the next organizations of a screening (the page calls this until it is done). */
-export async function advance(db: Kysely<DB>, ctx: RequestContext, id: number) {
+export async function advance(db: Kysely<DB>, ctx: RequestContext, id: number, audit = true) {
   requireStaff(ctx);
   const s = await repo.findScreening(db, ctx.scope, id);
   if (!s) throw notFound();
   if (s.state === 'running') {
     const evaluated = await step(db, s);
-    await db.transaction().execute((trx) => appendAudit(trx, ctx, { action: 'rectification.screenStep', entity: 'rect_screening', entityId: id, scopePath: s.org_path, after: { evaluated } }));
+    if (audit) await db.transaction().execute((trx) => appendAudit(trx, ctx, { action: 'rectification.screenStep', entity: 'rect_screening', entityId: id, scopePath: s.org_path, after: { evaluated } }));
   }
   return present(db, ctx, (await repo.findScreening(db, ctx.scope, id))!);
 }
