@@ -1,4 +1,4 @@
-import { AccountBookOutlined, AuditOutlined, BellOutlined, CarOutlined, CheckSquareOutlined, CloudUploadOutlined, HomeOutlined, IdcardOutlined, RiseOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, AuditOutlined, CarOutlined, CheckSquareOutlined, CloudUploadOutlined, HomeOutlined, IdcardOutlined, RiseOutlined, SettingOutlined, SwapOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -38,8 +38,9 @@ function group(key: string, icon: ReactNode, text: string, entries: Entry[]): It
 
 /**
  * The main menu, grouped so that it fits one line on a 1366px screen: 首页 · 党员管理 (名册,
- * 发展, 转接, 流动) · 组织生活 (评议, 党费) · 待办提醒 · 系统管理 (导入, 审计, 用户). A member
- * sees only their own page.
+ * 发展, 转接, 流动) · 组织生活 (三会一课, 评议, 党费, 承诺, 设岗记实) · 考核评价 (考核, 目标, 评先,
+ * 整顿, 述职) · 系统管理 (导入, 审计, 用户). The notice centre (/reminders) opens from the bell in
+ * the header, which shows its count. A member sees only their own pages.
  */
 export function navItems(t: TFunction, can: (p: string) => boolean, role: string): MenuProps['items'] {
   if (role === 'member') return [{ key: '/my', icon: <UserOutlined />, label: <Link to="/my">{t('my.nav')}</Link> }, { key: '/commitments', icon: <FlagOutlined />, label: <Link to="/commitments">{commitmentsNavText()}</Link> }];
@@ -66,7 +67,6 @@ export function navItems(t: TFunction, can: (p: string) => boolean, role: string
       { path: '/rectification', icon: <AlertOutlined />, text: rectNavText(i18next.language), show: staff },
       { path: '/secretary-reports', icon: <SolutionOutlined />, text: secNavText(i18next.language), show: staff },
     ]),
-    ...(staff ? [leaf({ path: '/reminders', icon: <BellOutlined />, text: t('reminders.title'), show: true })] : []),
     ...group('g-system', <SettingOutlined />, t('nav.groupSystem'), [
       { path: '/imports', icon: <CloudUploadOutlined />, text: t('nav.imports'), show: can('member.write') || can('org.write') },
       { path: '/audit', icon: <AuditOutlined />, text: t('nav.audit'), show: can('audit.read') },
