@@ -1,7 +1,13 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { ContactPointVisitTable, DB, DemonstrationPointTable, RecognitionNominationTable } from '../../db/schema.ts';
-import { todayCN } from '../../lib/dates.ts';
 import type { FieldCipher } from '../../lib/secrets.ts';
+import { addMonths, todayCN } from '../../lib/dates.ts';
+
+/** Nominations close at the end of November, or a month from today when the demo is loaded later in the year (so the demo campaign is open). */
+function nominateUntil(year: number): string {
+  const inAMonth = addMonths(todayCN(), 1);
+  return [`${year}-11-30`, inAMonth].sort()[1]!;
+}
 import { insertRecord } from '../status/status.repository.ts';
 
 const REASONS: Record<string, string[]> = {
@@ -52,7 +58,7 @@ export async function seedRecognitionDemo(db: Kysely<DB>, _cipher: FieldCipher) 
   let nominations = 0;
   let contactPoints = 0;
   await db.transaction().execute(async (trx) => {
-    const { id: campaignId } = await trx.insertInto('recognition_campaigns').values({ awarding_org_id: county.id, year, nominate_until: `${year}-11-30`, note: `${year}年度“三树”活动暨评先评优`, created_by_name: '演示数据' }).returning('id').executeTakeFirstOrThrow();
+    const { id: campaignId } = await trx.insertInto('recognition_campaigns').values({ awarding_org_id: county.id, year, nominate_until: nominateUntil(year), note: `${year}年度“三树”活动暨评先评优`, created_by_name: '演示数据' }).returning('id').executeTakeFirstOrThrow();
     const rows: Insertable<RecognitionNominationTable>[] = [];
     const visits: Insertable<ContactPointVisitTable>[] = [];
     const demos: Insertable<DemonstrationPointTable>[] = [];
