@@ -42,7 +42,7 @@ describe('考核评价', () => {
     townshipId = children.items.find((o) => o.level === 'township' && o.kind === 'committee')!.id;
     expect(townshipId).toBeGreaterThan(0);
 
-    await openFromMenu(page, '考核评价', '考核');
+    await openFromMenu(page, '考核评价', /考核$/);
     await visible(page.getByTestId('asm-launch'));
     await page.goto(`${server.url}/assessment?orgId=${townshipId}`);
     await page.getByTestId('asm-launch').click();
