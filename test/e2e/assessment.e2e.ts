@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openBrowser, screenshot } from './browser.ts';
 import type { RunningServer } from './server.ts';
-import { T, changePassword, openFromMenu, settle, signIn, spaced, visible } from './ui.ts';
+import { T, changePassword, hidden, openFromMenu, settle, signIn, spaced, visible } from './ui.ts';
 import { browserSuite, choose } from './suite.ts';
 
 const NEW_PASSWORD = 'Nanhu2024assessment';
@@ -83,6 +83,12 @@ describe('考核评价', () => {
     await page.waitForURL((u) => u.pathname.startsWith('/appraisal'), { timeout: T });
     await page.goBack();
     await visible(page.getByTestId('sheet-title'));
+    // Coming back may show the records drawer again: close it before going on with the sheet.
+    await settle(page);
+    if (await drawer.isVisible()) {
+      await page.keyboard.press('Escape');
+      await hidden(drawer);
+    }
   });
 
   it('self-checks the manual items with evidence, submits, reviews and finalizes, and shows the result', async () => {

@@ -26,12 +26,19 @@ async function getJson<R>(urlPath: string): Promise<R> {
 
 /** Pick an option of an antd Select by typing part of its text (labels carry parentheses). */
 async function pick(p: Page, testId: string, typed: string, optionText: string) {
-  await p.getByTestId(testId).click();
-  await p.keyboard.type(typed);
+  const select = p.getByTestId(testId);
   const item = p.locator('.ant-select-item-option').filter({ hasText: optionText }).filter({ visible: true });
-  await visible(item);
-  await item.first().click();
-  await settle(p);
+  // On a loaded machine a click can land while the list is still animating in: check the choice took, else again.
+  for (let attempt = 0; ; attempt++) {
+    await select.click();
+    await p.keyboard.type(typed);
+    await visible(item);
+    await item.first().click();
+    await settle(p);
+    if ((await select.innerText()).includes(optionText)) return;
+    if (attempt >= 3) throw new Error(`${testId}: “${optionText}” was not chosen`);
+    await p.keyboard.press('Escape');
+  }
 }
 
 const coverageHint = async (p: Page) => (await p.getByTestId('coverage-hint').innerText()).trim();
