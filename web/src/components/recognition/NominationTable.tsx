@@ -95,7 +95,8 @@ export function NominationTable({ campaign, canWrite, onRecords }: { campaign: C
     { title: '', key: 'actions', render: (_: unknown, n) => actions(n) },
   ];
 
-  const rows = campaign.nominations.filter((n) => !kind || n.kind === kind);
+  // Newest first: a nomination just made is at the top of the first page.
+  const rows = campaign.nominations.filter((n) => !kind || n.kind === kind).sort((a, b) => b.id - a.id);
   return (
     <>
       <Space style={{ marginBottom: 8 }} wrap>
