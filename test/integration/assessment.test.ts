@@ -192,7 +192,7 @@ describe('a round and its sheets', () => {
     const again = await township.post(`/api/assessment-sheets/${sheetId}/review`, { adjustments: [] });
     expect(again.statusCode).toBe(409);
     const audit = await ts.db.selectFrom('audit_log').select('action').where('entity', '=', 'assessment_sheet').where('entity_id', '=', String(sheetId)).orderBy('seq').execute();
-    expect(audit.map((a) => a.action)).toEqual(['assessment.self_score', 'assessment.submit', 'assessment.recompute', 'assessment.review', 'assessment.finalize']);
+    expect(audit.map((a) => a.action)).toEqual(['assessment.selfScore', 'assessment.submit', 'assessment.recompute', 'assessment.review', 'assessment.finalize']);
   });
 
   it('a new version of the standard leaves the running round on its version', async () => {
