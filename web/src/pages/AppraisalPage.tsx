@@ -12,6 +12,7 @@ import { StateTag } from '../components/appraisal/StateTag.tsx';
 import { useAprText } from '../components/appraisal/text.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 /** 民主评议党员: an organization's yearly rounds, and starting a new one. */
 export default function AppraisalPage() {
@@ -37,14 +38,7 @@ export default function AppraisalPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('intro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('title')} intro={tx('intro')} />
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>

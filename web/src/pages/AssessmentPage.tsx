@@ -11,6 +11,7 @@ import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { useAsmText } from '../components/assessment/text.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 /** 考核: the rounds launched in or reaching an organization's subtree, and launching a new one. */
 export default function AssessmentPage() {
@@ -43,14 +44,7 @@ export default function AssessmentPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('intro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('title')} intro={tx('intro')} />
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>

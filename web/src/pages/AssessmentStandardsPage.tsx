@@ -7,6 +7,7 @@ import { errorMessage } from '../api/client.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { useAsmText } from '../components/assessment/text.ts';
 import { QueryError } from '../components/QueryError.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 type Indicator = AsmStandard['definition']['items'][number]['indicators'][number];
 
@@ -37,14 +38,7 @@ export default function AssessmentStandardsPage() {
       <Link to="/assessment">
         <ArrowLeftOutlined /> {tx('back')}
       </Link>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('standardsTitle')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('standardsIntro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('standardsTitle')} intro={tx('standardsIntro')} />
       {can('org.write') && (
         <div>
           <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>

@@ -13,6 +13,7 @@ import { NewCommitmentModal } from '../components/commitments/NewCommitmentModal
 import { LISTS, pct, useCmtText, useLabel } from '../components/commitments/text.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 /** 承诺践诺: fulfillment by organization against the targets, and the commitments of the subtree; a member sees their own. */
 export default function CommitmentsPage() {
@@ -71,14 +72,7 @@ function StaffCommitments() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('intro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('title')} intro={tx('intro')} />
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>

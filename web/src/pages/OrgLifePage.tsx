@@ -14,6 +14,7 @@ import { useLabel, useOlText } from '../components/orglife/text.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ORGLIFE_KIND, ORGLIFE_STATE } from '../../../src/shared/enums.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 const MonthlyChart = lazy(() => import('../components/orglife/MonthlyChart.tsx'));
 
@@ -66,14 +67,7 @@ export default function OrgLifePage() {
   const filterOrgName = filter.fOrg ? (ov.data?.rows.find((r) => r.orgId === filter.fOrg)?.orgName ?? '') : '';
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('intro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('title')} intro={tx('intro')} />
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>

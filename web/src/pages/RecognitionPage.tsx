@@ -17,6 +17,7 @@ import { QuotaBars } from '../components/recognition/QuotaBars.tsx';
 import { RecordsDrawer } from '../components/recognition/RecordsDrawer.tsx';
 import { useRecText } from '../components/recognition/text.ts';
 import { useLabel } from '../labels.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 /** 评先评优（三树）and 联系点与示范点 of an organization, by year. */
 export default function RecognitionPage() {
@@ -34,14 +35,7 @@ export default function RecognitionPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('intro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('title')} intro={tx('intro')} />
       <Card size="small">
         <Space wrap>
           <span>{tx('org')}</span>

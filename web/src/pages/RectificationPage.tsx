@@ -1,4 +1,4 @@
-import { Card, InputNumber, Space, Tabs, Typography } from 'antd';
+import { Card, InputNumber, Space, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { useOrgDetail } from '../api/queries.ts';
@@ -7,6 +7,7 @@ import { EntryListPanel } from '../components/rectification/EntryListPanel.tsx';
 import { ScreeningPanel } from '../components/rectification/ScreeningPanel.tsx';
 import { useRectText } from '../components/rectification/text.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 /** 软弱涣散整顿: screening a subtree and the year's list; org, year and tab in the URL. */
 export default function RectificationPage() {
@@ -24,14 +25,7 @@ export default function RectificationPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="rectification-page">
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('intro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('title')} intro={tx('intro')} />
       <Card size="small">
         <Space wrap>
           <span>{tx('org')}</span>

@@ -13,6 +13,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { RATING_COLOR, RatingTag, ReportStateTag } from '../components/secretaries/RatingTag.tsx';
 import { useSecText } from '../components/secretaries/text.ts';
 import { useLabel } from '../labels.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 const RatingChart = lazy(() => import('../components/secretaries/RatingChart.tsx'));
 
@@ -68,14 +69,7 @@ export default function SecretaryReportsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="secretary-reports-page">
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('intro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('title')} intro={tx('intro')} />
       <Card size="small">
         <Space wrap>
           <span>{tx('org')}</span>

@@ -10,6 +10,7 @@ import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { useAsmText } from '../components/assessment/text.ts';
 import { OrgPicker } from '../components/OrgPicker.tsx';
 import { QueryError } from '../components/QueryError.tsx';
+import { PageHeading } from '../components/PageHeading.tsx';
 
 const TargetChart = lazy(() => import('../components/assessment/TargetChart.tsx'));
 
@@ -27,14 +28,7 @@ export default function TargetsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
-          {tx('targetsTitle')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {tx('targetsIntro')}
-        </Typography.Paragraph>
-      </div>
+      <PageHeading title={tx('targetsTitle')} intro={tx('targetsIntro')} />
       <Card size="small">
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Space wrap>
