@@ -53,7 +53,9 @@ export async function openBrowser(opts: { viewport: { width: number; height: num
     const text = msg.text();
     // The app asks /api/auth/me to learn whether it is signed in: a 401 there is expected.
     if (/Failed to load resource: the server responded with a status of 401/.test(text)) return;
-    problems.push(`console error: ${text}`);
+    // A failed resource names no URL in its text; the message's location does.
+    const where = msg.location().url;
+    problems.push(`console error: ${text}${where && !text.includes(where) ? ` (${where})` : ''}`);
   });
   return {
     context,

@@ -140,39 +140,42 @@ describe('「我的」 on a phone', () => {
   });
 });
 
-describe('待办提醒 for staff', () => {
-  it('the header bell counts the overdue items; the page groups them by kind with counts, overdue in red, each opening its record', async () => {
+describe('待办中心 for staff', () => {
+  it('the header bell counts the overdue items; the page shows each source with its counts, overdue in red, and narrows to one source', async () => {
     const desk = await openBrowser({ viewport: { width: 1366, height: 800 } });
     try {
       const p = desk.page;
       await p.goto(`${server.url}/`);
       await signIn(p, 'admin', ADMIN_NEW_PASSWORD);
       await visible(p.getByTestId('home-page'));
-      const all = await p.evaluate(async () => (await fetch('/api/reminders?horizonDays=30')).json() as Promise<{ overdue: number; total: number; failures: unknown[] }>);
+      type Listed = { total: number; overdue: number; failures: unknown[]; sources: { source: string; total: number }[] };
+      const all = await p.evaluate(async () => (await fetch('/api/reminders?horizonDays=30')).json() as Promise<Listed>);
       expect(all.failures).toEqual([]);
-      if (all.overdue > 0) await expect.poll(() => p.getByTestId('header-overdue').innerText(), { timeout: T }).toContain(String(Math.min(all.overdue, 99)));
-      // The bell opens the page (the top menu may have folded it into its overflow on this width).
+      expect(all.overdue, 'the demo region has overdue items').toBeGreaterThan(0);
+      await expect.poll(() => p.getByTestId('header-overdue').getAttribute('data-overdue'), { timeout: T }).toBe(String(all.overdue));
       await p.getByTestId('header-reminders').click();
       await visible(p.getByTestId('reminders-page'));
-      const me = await p.evaluate(async () => (await fetch('/api/auth/me')).json() as Promise<{ orgId: number }>);
-      const listed = await p.evaluate(async (orgId) => (await fetch(`/api/reminders?orgId=${orgId}&horizonDays=30`)).json() as Promise<{ total: number; overdue: number; counts: { kind: string; total: number; overdue: number }[] }>, me.orgId);
-      await expect.poll(() => p.getByTestId('reminder-group').count(), { timeout: T }).toBe(listed.counts.length);
-      await visible(p.getByTestId('reminders-summary').getByText(`共 ${listed.total} 项`, { exact: false }));
-      if (listed.overdue > 0) {
-        const first = p.getByTestId('reminder').first();
-        await expect(first.getAttribute('data-severity')).resolves.toBe('overdue');
-        const colorOf = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color;
-        await expect(first.locator('.reminder-title').evaluate(colorOf)).resolves.toBe('rgb(200, 22, 29)');
+      // One card per registered source, each with the count the API gives.
+      await expect.poll(() => p.getByTestId('source-card').count(), { timeout: T }).toBe(all.sources.length);
+      for (const s of all.sources.filter((x) => x.total > 0).slice(0, 3)) {
+        await expect(p.locator(`[data-testid="source-card"][data-source="${s.source}"]`).getByTestId('source-total').innerText()).resolves.toBe(String(s.total));
       }
+      await visible(p.getByTestId('reminders-summary').getByText(`共 ${all.total} 项，其中逾期 ${all.overdue} 项`));
+      // Grouped by source: a group for every source with something due, overdue first and in red.
+      await expect.poll(() => p.getByTestId('notice-group').count(), { timeout: T }).toBe(all.sources.filter((x) => x.total > 0).length);
+      const first = p.getByTestId('reminder').first();
+      await expect(first.getAttribute('data-severity')).resolves.toBe('overdue');
+      const colorOf = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color;
+      await expect(first.locator('.reminder-title').evaluate(colorOf)).resolves.toBe('rgb(200, 22, 29)');
       await settle(p);
       await screenshot(p, 'reminders-desktop');
-      // Narrowing to one kind keeps the URL and shows only that kind.
-      const kind = listed.counts[0]?.kind;
-      if (kind) {
-        await p.goto(`${server.url}/reminders?kind=${kind}`);
-        await expect.poll(() => p.getByTestId('reminder-group').count(), { timeout: T }).toBe(1);
-        await expect(p.getByTestId('reminder-group').first().getAttribute('data-kind')).resolves.toBe(kind);
-      }
+      // Narrowing to one source keeps it in the URL and shows only that source's items.
+      const one = all.sources.find((x) => x.total > 0)!;
+      await p.goto(`${server.url}/reminders?source=${one.source}`);
+      await expect.poll(() => p.getByTestId('notice-group').count(), { timeout: T }).toBe(1);
+      const kinds = await p.getByTestId('reminder').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
+      expect(kinds.length).toBeGreaterThan(0);
+      expect(kinds.every((k) => k.startsWith(`${one.source}.`))).toBe(true);
     } finally {
       expect(desk.problems).toEqual([]);
       await desk.close();

@@ -14,7 +14,7 @@ const monthEnd = (month: string) => dayjs(monthStart(month)).endOf('month').form
  * the subtree's current members, with the scope predicate in the query (repo.subtreeMembers).
  */
 export const duesReminders: ReminderProvider = async (db, scope, q) => {
-  const [versions, all] = await Promise.all([repo.loadRuleVersions(db), repo.subtreeMembers(db, scope, q.subtreePath, q.today, q.today)]);
+  const [versions, all] = await Promise.all([repo.loadRuleVersions(db), repo.subtreeMembers(db, scope, q.subtreePath, q.today, q.today, { withAccount: true })]);
   const members = all.filter((m) => !m.left_on && (q.memberId === undefined || m.id === q.memberId));
   const rules = new DuesRules(versions);
   const remindMonths = rules.params<{ months: number }>('dues.arrears_remind_months', monthOf(q.today)).months;

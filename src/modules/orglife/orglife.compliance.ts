@@ -23,12 +23,13 @@ export interface ComputedSlot extends repo.SlotRow {
   periodMonths: number;
 }
 
-export async function computeSlots(db: Kysely<DB>, scope: Scope, subtreePath: string, span: Span, today: string) {
+/** `unmetOnly`: only the slots not met (missed or still open), for the overdue and closing lists. */
+export async function computeSlots(db: Kysely<DB>, scope: Scope, subtreePath: string, span: Span, today: string, opts: { unmetOnly?: boolean } = {}) {
   const asOf = span.to < today ? span.to : today;
   const rules = await rulesInForce(db, asOf);
   const freq = frequencies(rules);
   const slots = [...freq].flatMap(([kind, months]) => slotsOverlapping(months, span.from, span.to).map((s) => ({ kind, ...s })));
-  const rows = await repo.slotRows(db, scope, subtreePath, slots, asOf, ruleParam(rules, 'orglife.frequency', 'committeeMinPosts'));
+  const rows = await repo.slotRows(db, scope, subtreePath, slots, asOf, ruleParam(rules, 'orglife.frequency', 'committeeMinPosts'), opts.unmetOnly);
   const computed: ComputedSlot[] = rows.map((r) => ({
     ...r,
     periodMonths: freq.get(r.kind as RequiredKind)!,
@@ -57,7 +58,7 @@ export async function overview(db: Kysely<DB>, ctx: RequestContext, q: z.infer<t
   const year = { from: `${span.from.slice(0, 4)}-01-01`, to: `${span.from.slice(0, 4)}-12-31` };
   const [matrix, yearly, activity, monthly] = await Promise.all([
     computeSlots(db, ctx.scope, org.path, span, today),
-    computeSlots(db, ctx.scope, org.path, year, today),
+    computeSlots(db, ctx.scope, org.path, year, today, { unmetOnly: true }),
     repo.activityRows(db, ctx.scope, org.path, dayjs(today).subtract(1, 'year').format('YYYY-MM-DD'), today),
     repo.monthlyCounts(db, ctx.scope, org.path, year.from, year.to),
   ]);

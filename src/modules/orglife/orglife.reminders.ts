@@ -33,7 +33,7 @@ export const orglifeReminders: ReminderProvider = async (db, scope, q) => {
 
   const year = q.today.slice(0, 4);
   const [c, activity] = await Promise.all([
-    computeSlots(db, scope, q.subtreePath, { from: `${year}-01-01`, to: `${year}-12-31` }, q.today),
+    computeSlots(db, scope, q.subtreePath, { from: `${year}-01-01`, to: `${year}-12-31` }, q.today, { unmetOnly: true }),
     repo.activityRows(db, scope, q.subtreePath, dayjs(q.today).subtract(1, 'year').format('YYYY-MM-DD'), q.today),
   ]);
   const rules = await rulesInForce(db, q.today);

@@ -185,8 +185,9 @@ export interface SlotRow {
  * satisfy it (held by `asOf`, quorum met where needed), in one set-based query. Branches get the
  * branch kinds (committee meetings only while ≥ minPosts committee members are in office at the
  * slot's end or asOf), 党小组 get group meetings, and only slots while the organization existed.
+ * `unmetOnly` returns only the slots without a meeting (the overdue and closing lists need no more).
  */
-export async function slotRows(db: Db, scope: Scope, subtreePath: string, slots: { kind: string; from: string; to: string }[], asOf: string, minPosts: number): Promise<SlotRow[]> {
+export async function slotRows(db: Db, scope: Scope, subtreePath: string, slots: { kind: string; from: string; to: string }[], asOf: string, minPosts: number, unmetOnly = false): Promise<SlotRow[]> {
   if (slots.length === 0) return [];
   const r = await sql<SlotRow>`
     with orgs as (${orgsUnder(scope, subtreePath, [...BRANCH_KINDS, 'group'])}),
@@ -206,6 +207,7 @@ export async function slotRows(db: Db, scope: Scope, subtreePath: string, slots:
     from req r
     left join orglife_meetings m on m.org_id = r.id and m.kind = r.mkind and m.state = 'held' and coalesce(m.quorum_met, true) and m.held_on between r.s_from and r.upto
     group by r.id, r.name, r.path, r.kind, r.parent_id, r.sort_order, r.mkind, r.s_from, r.s_to
+    ${unmetOnly ? sql`having count(m.id) = 0` : sql``}
     order by r.path, r.mkind, r.s_from`.execute(db);
   return r.rows.map((x) => ({ ...x, meeting_ids: (x.meeting_ids ?? []).map(Number) }));
 }
@@ -227,21 +229,28 @@ export interface ActivityRow {
  * the window; asOf closes it), the last held date and the count held in the window.
  */
 export async function activityRows(db: Db, scope: Scope, subtreePath: string, from: string, asOf: string): Promise<ActivityRow[]> {
+  // Set-based (one pass over the window's meetings, grouped), not a subquery per organization:
+  // a county's 500 branches with a year of meetings each take tens of milliseconds (decision 0023).
   const r = await sql<ActivityRow>`
     with orgs as (${orgsUnder(scope, subtreePath, BRANCH_KINDS)}),
     live as (select * from orgs where (established_on is null or established_on <= ${asOf}::date) and (dissolved_on is null or dissolved_on >= ${from}::date)),
     held as (select m.org_id, m.held_on as d from orglife_meetings m join live o on o.id = m.org_id where m.state = 'held' and m.held_on between ${from}::date and ${asOf}::date),
+    opening as (
+      select o.id as org_id, coalesce((select max(m.held_on) from orglife_meetings m where m.org_id = o.id and m.state = 'held' and m.held_on < ${from}::date), greatest(${from}::date, coalesce(o.established_on, ${from}::date))) as d from live o
+    ),
     pts as (
       select org_id, d from held
-      union select o.id, coalesce((select max(m.held_on) from orglife_meetings m where m.org_id = o.id and m.state = 'held' and m.held_on < ${from}::date), greatest(${from}::date, coalesce(o.established_on, ${from}::date))) from live o
-      union select o.id, least(${asOf}::date, coalesce(o.dissolved_on, ${asOf}::date)) from live o
+      union all select org_id, d from opening
+      union all select o.id, least(${asOf}::date, coalesce(o.dissolved_on, ${asOf}::date)) from live o
     ),
-    gaps as (select org_id, d - lag(d) over (partition by org_id order by d) as gap from pts)
+    gaps as (select org_id, max(gap) as max_gap from (select org_id, d - lag(d) over (partition by org_id order by d) as gap from pts) g group by org_id),
+    counted as (select org_id, count(*)::int as held from held group by org_id)
     select o.id as org_id, o.name as org_name, o.path::text as org_path, o.established_on::text as established_on,
       (select max(m.held_on)::text from orglife_meetings m where m.org_id = o.id and m.state = 'held' and m.held_on <= ${asOf}::date) as last_held_on,
-      coalesce((select max(g.gap) from gaps g where g.org_id = o.id), 0)::int as max_gap,
-      (select count(*) from held h where h.org_id = o.id)::int as held
-    from live o order by o.path`.execute(db);
+      coalesce(g.max_gap, 0)::int as max_gap,
+      coalesce(c.held, 0)::int as held
+    from live o left join gaps g on g.org_id = o.id left join counted c on c.org_id = o.id
+    order by o.path`.execute(db);
   return r.rows;
 }
 
