@@ -1,6 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { FieldCipher } from '../../lib/secrets.ts';
+import { demoFocusTownships } from '../../seed/focus.ts';
 import { rulesInForce } from '../rules/rules.repository.ts';
 import { assemble, computeAll, type ManualMap } from './assessment.compute.ts';
 import * as repo from './assessment.repository.ts';
@@ -35,7 +36,7 @@ function manualFor(def: ReturnType<typeof Definition.parse>, orgId: number, salt
   return out;
 }
 
-async function fillSheets(db: Db, roundId: number, def: ReturnType<typeof Definition.parse>, period: { from: string; to: string }, stateOf: (i: number) => 'not_started' | 'submitted' | 'reviewed' | 'final', dates: { submitted: string; reviewed: string; final: string }) {
+async function fillSheets(db: Db, roundId: number, def: ReturnType<typeof Definition.parse>, period: { from: string; to: string }, stateOf: (i: number, orgId: number) => 'not_started' | 'submitted' | 'reviewed' | 'final', dates: { submitted: string; reviewed: string; final: string }) {
   const sheets = await db
     .selectFrom('assessment_sheets as h')
     .innerJoin('organizations as o', 'o.id', 'h.org_id')
@@ -44,7 +45,7 @@ async function fillSheets(db: Db, roundId: number, def: ReturnType<typeof Defini
     .orderBy('o.path')
     .execute();
   for (const [i, s] of sheets.entries()) {
-    const state = stateOf(i);
+    const state = stateOf(i, s.org_id);
     if (state === 'not_started') continue;
     const computed = await computeAll(db as Kysely<DB>, def, { id: s.org_id, path: s.path, name: s.name, level: s.level, kind: s.kind, domain: s.domain }, period);
     const manual = manualFor(def, s.org_id, roundId);
@@ -89,26 +90,23 @@ async function launch(db: Db, org: { id: number; path: string }, code: string, c
 }
 
 /**
- * To stay fast, the village rounds are launched by the two townships whose villages hold the most
- * demo records (published appraisals first), and three townships' half-year sheets are made final.
+ * The village rounds are launched by the two focus townships (src/seed/focus.ts), whose branches
+ * the appraisal, posts and records demos cover in full, so the computed figures have records
+ * behind them; their half-year township sheets and one more are made final.
  */
 export async function seedAssessmentDemo(db: Kysely<DB>, _cipher: FieldCipher) {
   const county = await db.selectFrom('organizations').select(['id', 'path']).where('level', '=', 'county').where('status', '=', 'active').orderBy('id').executeTakeFirst();
   if (!county) return;
-  const towns = await sql<{ id: number; path: string }>`
-    select t.id, t.path::text as path from organizations t
-    where t.level = 'township' and t.status = 'active' and t.path <@ ${county.path}::ltree
-    order by (select count(*) from appraisal_rounds r join organizations o on o.id = r.org_id where o.path <@ t.path and r.published_on is not null) desc, t.path
-    limit 2`.execute(db);
+  const focus = (await demoFocusTownships(db)).filter((t) => t.path.startsWith(county.path + '.'));
   await db.transaction().execute(async (trx) => {
-    for (const [k, t] of towns.rows.entries()) {
+    for (const [k, t] of focus.entries()) {
       const q3 = await launch(trx, t, 'five_good_village', 'quarter', 2026, 3, '2026-10-15');
       if (q3) await fillSheets(trx, q3.id, q3.def, q3.period, () => 'final', { submitted: '2026-10-12', reviewed: '2026-10-22', final: '2026-10-28' });
       const q4 = await launch(trx, t, 'five_good_village', 'quarter', 2026, 4, '2027-01-15');
       if (q4) await fillSheets(trx, q4.id, q4.def, q4.period, (i) => ((i + k) % 4 === 0 ? 'reviewed' : (i + k) % 4 === 1 ? 'submitted' : 'not_started'), { submitted: '2026-11-28', reviewed: '2026-11-30', final: '' });
     }
     const h1 = await launch(trx, county, 'five_good_township', 'half_year', 2026, 1, '2026-07-15');
-    if (h1) await fillSheets(trx, h1.id, h1.def, h1.period, (i) => (i < 3 ? 'final' : 'not_started'), { submitted: '2026-07-10', reviewed: '2026-07-20', final: '2026-07-25' });
+    if (h1) await fillSheets(trx, h1.id, h1.def, h1.period, (i, orgId) => (focus.some((t) => t.id === orgId) || i === 0 ? 'final' : 'not_started'), { submitted: '2026-07-10', reviewed: '2026-07-20', final: '2026-07-25' });
     const rules = await rulesInForce(trx, '2026-12-01');
     const p = (rules.get('assessment.five_good_targets')?.params ?? {}) as Record<string, number>;
     const source = rules.get('assessment.five_good_targets')?.source ?? '';

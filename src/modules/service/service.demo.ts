@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, ServiceRecordTable } from '../../db/schema.ts';
 import { addMonths, todayCN } from '../../lib/dates.ts';
 import type { FieldCipher } from '../../lib/secrets.ts';
+import { demoFocusTownships } from '../../seed/focus.ts';
 
 // Demo posts and 记实 records for 2026 in rural branches spread over the townships: some branches
 // have nearly every member without office on a post, reviewed on time, and several records each;
@@ -56,14 +57,18 @@ export async function seedServiceDemo(db: Kysely<DB>, _cipher: FieldCipher, opts
     .execute();
   const want = opts.branches ?? 36;
   const step = Math.max(1, Math.floor(all.length / want));
-  const chosen = all.filter((_, i) => i % step === 0).slice(0, want);
+  // A spread over the region, plus every branch of the focus townships (src/seed/focus.ts), whose
+  // villages the assessment demo scores from these posts and records.
+  const focus = (await demoFocusTownships(db)).map((t) => t.path);
+  const inFocus = (o: { path: string }) => focus.some((f) => o.path === f || o.path.startsWith(f + '.'));
+  const chosen = all.filter((o, i) => (i % step === 0 && i / step < want) || inFocus(o));
   let posts = 0;
   let assigned = 0;
   let recordCount = 0;
   await db.transaction().execute(async (trx) => {
     for (const [i, o] of chosen.entries()) {
-      // 0–1: doing well, 2: half way, 3: hardly started.
-      const tier = i % 4 === 3 ? 3 : i % 4 === 2 ? 2 : 0;
+      // 0–1: doing well, 2: half way, 3: hardly started (in the focus townships most do well).
+      const tier = inFocus(o) ? (i % 7 === 3 ? 3 : i % 5 === 2 ? 2 : 0) : i % 4 === 3 ? 3 : i % 4 === 2 ? 2 : 0;
       const members = (
         await sql<{ id: number; office: boolean }>`
           select m.id, exists (select 1 from org_posts op where op.member_id = m.id and op.started_on <= ${today}::date and (op.ended_on is null or op.ended_on > ${today}::date)) as office
@@ -97,7 +102,8 @@ export async function seedServiceDemo(db: Kysely<DB>, _cipher: FieldCipher, opts
       }
       // Records: most members of a good branch several, of a weak one few or none.
       const recs: Insertable<ServiceRecordTable>[] = members.flatMap((m, k) => {
-        const n = tier === 0 ? 1 + Math.floor(rand() * 5) : tier === 2 ? Math.floor(rand() * 3) : rand() < 0.15 ? 1 : 0;
+        // A good branch's members record about one contact a month (most reach two a quarter).
+        const n = tier === 0 ? 6 + Math.floor(rand() * 7) : tier === 2 ? Math.floor(rand() * 4) : rand() < 0.15 ? 1 : 0;
         return Array.from({ length: n }, (_, j) => {
           const kind = KINDS[(k + j + i) % KINDS.length]!;
           const [matter, result] = MATTERS[kind]![(k + j) % 2]!;
