@@ -201,3 +201,37 @@ export async function finalSheets(db: Db, path: string, standardCode: string) {
     .orderBy('h.id')
     .execute();
 }
+
+/** Sheets in the subtree still to be self-checked (not started or returned) whose round falls due by `until` (reminders). */
+export async function sheetsToSelfCheck(db: Db, scope: Scope, subtreePath: string, until: string, limit: number) {
+  return db
+    .selectFrom('assessment_sheets as h')
+    .innerJoin('assessment_rounds as r', 'r.id', 'h.round_id')
+    .innerJoin('organizations as o', 'o.id', 'h.org_id')
+    .select(['h.id', 'h.state', 'h.org_id', 'o.name as org_name', 'r.title', 'r.due_on'])
+    .where(orgPathInScope(scope, 'o.path'))
+    .where(sql<boolean>`o.path <@ ${subtreePath}::ltree`)
+    .where('h.state', 'in', ['not_started', 'returned'])
+    .where('r.due_on', '<=', until)
+    .orderBy('r.due_on')
+    .orderBy('h.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Sheets waiting for the organization that launched the round (inside the scope and subtree): to review (submitted) or to finalize (reviewed). */
+export async function sheetsAwaitingReview(db: Db, scope: Scope, subtreePath: string, limit: number) {
+  return db
+    .selectFrom('assessment_sheets as h')
+    .innerJoin('assessment_rounds as r', 'r.id', 'h.round_id')
+    .innerJoin('organizations as o', 'o.id', 'h.org_id')
+    .innerJoin('organizations as ro', 'ro.id', 'r.org_id')
+    .select(['h.id', 'h.state', 'o.name as org_name', 'r.title', 'h.submitted_on', 'h.reviewed_on', 'r.org_id as reviewer_org_id', 'ro.name as reviewer_org_name'])
+    .where(orgPathInScope(scope, 'ro.path'))
+    .where(sql<boolean>`ro.path <@ ${subtreePath}::ltree`)
+    .where('h.state', 'in', ['submitted', 'reviewed'])
+    .orderBy('h.submitted_on')
+    .orderBy('h.id')
+    .limit(limit)
+    .execute();
+}

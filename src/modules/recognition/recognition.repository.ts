@@ -143,3 +143,39 @@ export async function memberUnder(db: Db, scope: Scope, id: number, awardingPath
   if (scope.kind === 'self') q = q.where('m.id', '=', scope.memberId ?? -1);
   return q.executeTakeFirst();
 }
+
+/** Open campaigns in the subtree whose nomination deadline lies between `from` and `until`, with their nominations so far (reminders). */
+export async function campaignsClosing(db: Db, scope: Scope, subtreePath: string, from: string, until: string, limit: number) {
+  return db
+    .selectFrom('recognition_campaigns as c')
+    .innerJoin('organizations as o', 'o.id', 'c.awarding_org_id')
+    .select(['c.id', 'c.year', 'c.nominate_until', 'c.awarding_org_id as org_id', 'o.name as org_name'])
+    .select(sql<number>`(select count(*) from recognition_nominations n where n.campaign_id = c.id and n.state not in ('withdrawn','rejected'))::int`.as('nominations'))
+    .where(orgPathInScope(scope, 'o.path'))
+    .where(sql<boolean>`o.path <@ ${subtreePath}::ltree`)
+    .where('c.state', '=', 'open')
+    .where('c.nominate_until', '>=', from)
+    .where('c.nominate_until', '<=', until)
+    .orderBy('c.nominate_until')
+    .limit(limit)
+    .execute();
+}
+
+/** Nominations of open campaigns in the subtree waiting for the awarding organization: to review (nominated) or to approve (reviewed). */
+export async function nominationsWaiting(db: Db, scope: Scope, subtreePath: string, limit: number) {
+  return db
+    .selectFrom('recognition_nominations as n')
+    .innerJoin('recognition_campaigns as c', 'c.id', 'n.campaign_id')
+    .innerJoin('organizations as a', 'a.id', 'c.awarding_org_id')
+    .innerJoin('organizations as o', 'o.id', 'n.org_id')
+    .leftJoin('members as m', 'm.id', 'n.nominee_member_id')
+    .select(['n.id', 'n.kind', 'n.state', 'n.year', 'n.nominated_on', 'c.awarding_org_id', 'a.name as awarding_org_name', 'o.name as nominee_org_name', 'm.name as member_name', 'n.nominee_member_id'])
+    .where(orgPathInScope(scope, 'a.path'))
+    .where(sql<boolean>`a.path <@ ${subtreePath}::ltree`)
+    .where('c.state', '=', 'open')
+    .where('n.state', 'in', ['nominated', 'reviewed'])
+    .orderBy('n.nominated_on')
+    .orderBy('n.id')
+    .limit(limit)
+    .execute();
+}

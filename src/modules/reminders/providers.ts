@@ -9,6 +9,9 @@ import { transferReminders } from '../transfers/transfers.reminders.ts';
 import { organizationReminders } from './org.reminders.ts';
 import { serviceReminders } from '../service/service.reminders.ts';
 import { rectificationReminders } from '../rectification/rectification.reminders.ts';
+import { assessmentReminders } from '../assessment/assessment.reminders.ts';
+import { recognitionReminders } from '../recognition/recognition.reminders.ts';
+import { secretaryReminders } from '../secretaries/secretaries.reminders.ts';
 import type { ReminderProvider } from './types.ts';
 
 /** A reminder source with the name shown (and logged) when it fails. */
@@ -36,4 +39,7 @@ export const reminderProviders: NamedProvider[] = [
   { source: 'org', name: '组织设置与换届', nameEn: 'Organization setup and terms', provider: organizationReminders },
   { source: 'service', name: '设岗定责', nameEn: 'Posts for members without office', provider: serviceReminders },
   { source: 'rectification', name: '软弱涣散整顿', nameEn: 'Rectification of weak organizations', provider: rectificationReminders },
+  { source: 'assessment', name: '考核评价', nameEn: 'Assessment', provider: assessmentReminders },
+  { source: 'secretaries', name: '书记述职评议', nameEn: 'Secretaries’ reports', provider: secretaryReminders },
+  { source: 'recognition', name: '评先评优', nameEn: 'Recognition', provider: recognitionReminders },
 ];

@@ -88,3 +88,19 @@ export async function updateReport(
 ) {
   await db.updateTable('sec_reports').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
 }
+
+/** Submitted reports waiting for the level above (the report organization's parent, inside the scope and subtree) to rate them. */
+export async function reportsAwaitingRating(db: Db, scope: Scope, subtreePath: string, limit: number) {
+  return db
+    .selectFrom('sec_reports as r')
+    .innerJoin('organizations as o', 'o.id', 'r.org_id')
+    .innerJoin('organizations as p', 'p.id', 'o.parent_id')
+    .select(['r.id', 'r.org_id', 'o.name as org_name', 'r.year', 'r.holder_name', 'r.submitted_on', 'p.id as rater_org_id', 'p.name as rater_org_name'])
+    .where(orgPathInScope(scope, 'p.path'))
+    .where(sql<boolean>`p.path <@ ${subtreePath}::ltree`)
+    .where('r.state', '=', 'submitted')
+    .orderBy('r.submitted_on')
+    .orderBy('r.id')
+    .limit(limit)
+    .execute();
+}

@@ -13,6 +13,19 @@ const KIND_LABELS: Record<string, { zh: string; en: string }> = {
   'dues.arrears': { zh: '党费欠缴', en: 'Dues arrears' },
   appraisal: { zh: '民主评议', en: 'Democratic appraisal' },
   status: { zh: '党员状态与关爱', en: 'Status and care' },
+  orglife: { zh: '组织生活', en: 'Organizational life' },
+  commitment: { zh: '承诺践诺', en: 'Commitments' },
+  service: { zh: '设岗定责', en: 'Posts for members without office' },
+  rectification: { zh: '软弱涣散整顿', en: 'Rectification' },
+  assessment: { zh: '考核评价', en: 'Assessment' },
+  'assessment.self_check_due': { zh: '考核自查待提交', en: 'Self-check due' },
+  'assessment.review_pending': { zh: '考核表待审核', en: 'Sheets to review' },
+  'assessment.final_pending': { zh: '考核结果待确定', en: 'Results to make final' },
+  secretaries: { zh: '书记述职评议', en: 'Secretaries’ reports' },
+  'secretaries.rating_pending': { zh: '述职待评议', en: 'Reports to rate' },
+  recognition: { zh: '评先评优', en: 'Recognition' },
+  'recognition.nominations_closing': { zh: '推荐即将截止', en: 'Nominations closing' },
+  'recognition.nomination_waiting': { zh: '推荐待审核审批', en: 'Nominations waiting' },
 };
 
 /** The label of a reminder kind in the UI language. */
