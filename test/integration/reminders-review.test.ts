@@ -23,7 +23,7 @@ beforeAll(async () => {
   ts = await testServer();
   tree = await ts.makeOrgTree();
   const { root, a } = tree;
-  const signIn = async (role: string, orgId: number) => {
+  const signIn = async (role: 'org_staff', orgId: number) => {
     const u = await ts.makeUser(role, orgId);
     return login(ts.app, u.username, u.password);
   };

@@ -91,7 +91,11 @@ export default function OrgLifePage() {
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
         <>
-          <Card size="small" title={`${tx('matrix')} · ${ov.data.from} — ${ov.data.to}`} extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{ov.data.requirements.map((r) => r.label).join('；')}</Typography.Text>}>
+          <Card size="small" title={`${tx('matrix')} · ${ov.data.from} — ${ov.data.to}`}>
+            {/* The required frequencies go under the title, not beside it: beside it they squeezed the title to "按期召…". */}
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }} data-testid="requirements">
+              {ov.data.requirements.map((r) => r.label).join('；')}
+            </Typography.Paragraph>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
               {tx('matrixHint')}
             </Typography.Paragraph>

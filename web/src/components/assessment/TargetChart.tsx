@@ -21,8 +21,17 @@ export default function TargetChart({ points, target, actualLabel, targetLabel }
       xAxis: { type: 'category', data: points.map((p) => p.label), boundaryGap: false },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
-        { name: actualLabel, type: 'line', data: points.map((p) => p.pct), symbolSize: 8, label: { show: true, formatter: '{c}%' } },
-        { name: targetLabel, type: 'line', data: points.map(() => target), symbol: 'none', lineStyle: { type: 'dashed', color: '#fa8c16' }, itemStyle: { color: '#fa8c16' } },
+        {
+          name: actualLabel,
+          type: 'line',
+          data: points.map((p) => p.pct),
+          symbolSize: 8,
+          label: { show: true, formatter: '{c}%' },
+          // A mark line, not a second series: a series of one point (a single round so far) draws no line at all.
+          markLine: { symbol: 'none', silent: true, data: [{ yAxis: target }], lineStyle: { type: 'dashed', color: '#fa8c16', width: 2 }, label: { formatter: `${target}%`, position: 'insideEndTop', color: '#fa8c16' } },
+        },
+        // The legend's entry for the target line.
+        { name: targetLabel, type: 'line', data: [], symbol: 'none', lineStyle: { type: 'dashed', color: '#fa8c16' }, itemStyle: { color: '#fa8c16' } },
       ],
     });
     const ro = new ResizeObserver(() => chart.resize());
