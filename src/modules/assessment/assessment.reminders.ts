@@ -19,7 +19,7 @@ export const assessmentReminders: ReminderProvider = async (db, scope, q) => {
     return {
       kind: 'assessment.self_check_due',
       severity: left < 0 ? 'overdue' : 'due',
-      title: left < 0 ? `${h.org_name}的“${h.title}”自查${returned.zh}应于 ${h.due_on} 前提交，已逾期 ${-left} 天` : `${h.org_name}的“${h.title}”自查${returned.zh}须在 ${h.due_on} 前提交（还有 ${left} 天）`,
+      title: left < 0 ? `${h.org_name}未按期提交“${h.title}”${returned.zh}（应于 ${h.due_on} 前提交，已逾期 ${-left} 天）` : `${h.org_name}须在 ${h.due_on} 前提交“${h.title}”${returned.zh}（还有 ${left} 天）`,
       titleEn: left < 0 ? `The self-check of ${h.org_name} for “${h.title}”${returned.en} was due on ${h.due_on} (${-left} days overdue)` : `Submit the self-check of ${h.org_name} for “${h.title}”${returned.en} by ${h.due_on} (${left} days left)`,
       dueOn: h.due_on,
       orgId: h.org_id,
@@ -34,7 +34,7 @@ export const assessmentReminders: ReminderProvider = async (db, scope, q) => {
     out.push({
       kind: submitted ? 'assessment.review_pending' : 'assessment.final_pending',
       severity: 'due',
-      title: submitted ? `${h.org_name}的“${h.title}”自查已于 ${h.submitted_on} 提交，待${h.reviewer_org_name}审核` : `${h.org_name}的“${h.title}”已于 ${h.reviewed_on} 审核，待确定最终结果`,
+      title: submitted ? `${h.org_name}已于 ${h.submitted_on} 提交“${h.title}”，待${h.reviewer_org_name}审核` : `${h.org_name}的“${h.title}”已于 ${h.reviewed_on} 审核，待确定最终结果`,
       titleEn: submitted ? `${h.org_name} submitted its self-check for “${h.title}” on ${h.submitted_on}; it awaits review by ${h.reviewer_org_name}` : `“${h.title}” of ${h.org_name} was reviewed on ${h.reviewed_on}; make the result final`,
       dueOn: null,
       orgId: h.reviewer_org_id,
