@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -51,6 +53,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   await app.register(cookie);
+  // Compressed replies: a county's JSON lists and the web bundle are mostly text, and villages are on
+  // slow mobile networks (measured in decision 0023). Brotli at a moderate level, gzip otherwise;
+  // small replies and already-compressed types (xlsx, images, PDF) are sent as they are.
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
   registerErrorHandling(app);
   registerAuth(app);
   await registerDocs(app, VERSION);
