@@ -138,6 +138,72 @@ describe('「我的」 on a phone', () => {
     await settle(page);
     await screenshot(page, 'self-phone-transfer-requested');
   });
+
+  it('adds a 记实 record of their own in 我的岗位与记实, sees it counted and listed, and deletes it again', async () => {
+    const card = page.getByTestId('my-service');
+    await card.scrollIntoViewIfNeeded();
+    const count = page.getByTestId('my-service-count');
+    await visible(count);
+    const countNow = async () => Number(await count.getAttribute('data-count'));
+    const before = await countNow();
+    // The post, or the hint to ask the branch for one.
+    await visible(card.getByTestId('my-service-post').or(card.getByTestId('my-service-no-post')));
+    const add = page.getByTestId('my-add-record');
+    expect((await add.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await add.click();
+    const drawer = page.getByTestId('my-record-drawer');
+    await visible(drawer);
+    const matter = `帮助办理高龄补贴申领 ${Date.now() % 100000}`;
+    // On a loaded machine a click can land while the list is still animating in: check the choice took, else again.
+    const kind = drawer.getByTestId('my-record-kind');
+    for (let attempt = 0; !(await kind.innerText()).includes('为民办事') && attempt < 3; attempt++) {
+      await kind.click();
+      const option = page.locator('.ant-select-item-option').filter({ hasText: /^为民办事$/ }).filter({ visible: true });
+      await visible(option);
+      await option.first().click();
+      await settle(page);
+    }
+    await expect(kind.innerText()).resolves.toContain('为民办事');
+    // An ID number where the name belongs: the server's refusal shows on that field.
+    await drawer.getByTestId('my-record-whom').fill('110101195003070012');
+    await drawer.getByTestId('my-record-matter').fill(matter);
+    await drawer.getByTestId('my-record-submit').click();
+    await visible(drawer.locator('.ant-form-item').filter({ has: page.getByTestId('my-record-whom') }).locator('.ant-form-item-explain-error').getByText('不要填写身份证号码', { exact: false }));
+    await expect(drawer.getByTestId('my-record-error').count()).resolves.toBe(0);
+    await drawer.getByTestId('my-record-whom').fill('村民王大爷');
+    await drawer.getByTestId('my-record-result').fill('材料已交村委会');
+    await drawer.getByTestId('my-record-hours').fill('1.5');
+    await settle(page);
+    await screenshot(page, 'self-phone-service-form');
+    await drawer.getByTestId('my-record-submit').click();
+    await visible(page.getByText('已登记', { exact: true }));
+    await hidden(drawer);
+    await expect.poll(countNow, { timeout: T }).toBe(before + 1);
+    const row = card.getByTestId('my-record').filter({ hasText: matter });
+    await visible(row);
+    await visible(row.getByText('为民办事'));
+    await visible(row.getByText('村民王大爷'));
+    type Mine = { memberId: number; counts: { thisYear: number }; records: { id: number; matter: string; kind: string; whom: string; enteredBy: string; hours: number | null }[] };
+    const mine = await page.evaluate(async () => (await fetch('/api/me/service')).json() as Promise<Mine>);
+    expect(mine.memberId).toBe(member.id);
+    expect(mine.counts.thisYear).toBe(before + 1);
+    expect(mine.records.find((r) => r.matter === matter)).toMatchObject({ kind: 'errand', whom: '村民王大爷', enteredBy: 'self', hours: 1.5 });
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+    await row.scrollIntoViewIfNeeded();
+    await settle(page);
+    await screenshot(page, 'self-phone-service');
+    // Deleting asks first.
+    await row.getByTestId('my-record-delete').click();
+    const confirm = page.locator('.ant-popconfirm').filter({ visible: true });
+    await visible(confirm.getByText('删除这条记实？'));
+    await settle(page);
+    await confirm.locator('.ant-popconfirm-buttons .ant-btn-primary').click();
+    await expect.poll(countNow, { timeout: T }).toBe(before);
+    await expect.poll(() => card.getByTestId('my-record').filter({ hasText: matter }).count(), { timeout: T }).toBe(0);
+    const after = await page.evaluate(async () => (await fetch('/api/me/service')).json() as Promise<Mine>);
+    expect(after.records.some((r) => r.matter === matter)).toBe(false);
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(390);
+  });
 });
 
 describe('待办中心 for staff', () => {

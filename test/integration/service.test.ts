@@ -192,7 +192,8 @@ describe('service records (记实卡)', () => {
     const view = me.json<z.infer<typeof MemberService>>();
     expect(view.records.every((r) => r.memberId === tree.a.members[2]!.id)).toBe(true);
     expect(view.counts.total).toBe(3);
-    expect(view.assignments.map((a) => a.postName)).toEqual(['政策宣传岗']);
+    // The member sees the post and what it asks of them.
+    expect(view.assignments.map((a) => [a.postName, a.postDuties])).toEqual([['政策宣传岗', '政策宣传岗职责：每月入户不少于 4 次']]);
     for (const other of tree.a.members.filter((m) => m.id !== tree.a.members[2]!.id)) expect(me.body).not.toContain(other.name);
     expect((await memberA.get(`/api/orgs/${tree.a.branch.id}/service/records`)).statusCode).toBe(403);
     expect((await memberA.get(`/api/members/${tree.a.members[3]!.id}/service`)).statusCode).toBe(404);

@@ -50,6 +50,7 @@ const assignmentColumns = [
   'a.id',
   'a.post_id',
   'p.name as post_name',
+  'p.duties as post_duties',
   'p.org_id',
   'o.name as org_name',
   'o.path as org_path',

@@ -52,6 +52,8 @@ export const Assignment = z.object({
   id: z.number(),
   postId: z.number(),
   postName: z.string(),
+  /** The post's duties, so a member sees on 「我的」 what the post asks of them. */
+  postDuties: z.string(),
   orgId: z.number(),
   orgName: z.string(),
   memberId: z.number(),

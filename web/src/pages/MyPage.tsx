@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { EDUCATION, GENDER, MEMBER_CATEGORY } from '../../../src/shared/enums.ts';
 import { ApiError } from '../api/client.ts';
 import { useMyRecord, useMyReminders } from '../api/reminders.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
 import { MemberStatusTag } from '../components/MemberStatusTag.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ActionsCard, EmptyCard, InfoRow, OrgRelationCard, SectionCard, type MyAction } from '../components/reminders/MyCards.tsx';
 import { OutflowDrawer, TransferRequestDrawer } from '../components/reminders/MyRequests.tsx';
 import { ReminderRow } from '../components/reminders/ReminderList.tsx';
 import '../components/reminders/reminders.css';
+import { MyServiceCard } from '../components/self/MyServiceCard.tsx';
 import { useLabel } from '../labels.ts';
 
 /** Sections shown under 「发展与转接」, in this order; the rest follow after dues. */
@@ -21,6 +23,7 @@ const PROGRESS = ['development', 'transfers', 'mobile'];
 export default function MyPage() {
   const { t } = useTranslation();
   const label = useLabel();
+  const { me } = useAuth();
   const record = useMyRecord();
   const reminders = useMyReminders(90, !record.isError);
   const [form, setForm] = useState<'transfer' | 'outflow' | null>(null);
@@ -96,6 +99,8 @@ export default function MyPage() {
       <ActionsCard actions={actions} />
       <TransferRequestDrawer memberId={m.id} open={form === 'transfer'} onClose={() => setForm(null)} />
       <OutflowDrawer memberId={m.id} open={form === 'outflow'} onClose={() => setForm(null)} />
+      {/* 设岗定责与记实: only a member signed in with their own record may add to it (entered_by 'self'). */}
+      {me?.role === 'member' && me.memberId ? <MyServiceCard memberId={me.memberId} /> : null}
 
       <Card title={t('my.basic')} data-testid="my-basic">
         <div className="my-rows">
