@@ -132,6 +132,25 @@ describe('考核评价', () => {
     await screenshot(page, 'assessment-targets');
   });
 
+  it('changes a target’s share in its form, and deletes a target after confirming', async () => {
+    const first = page.getByTestId('target-card').first();
+    await first.getByTestId('target-edit').click();
+    const form = page.locator('.ant-modal').filter({ hasText: '修改目标' });
+    await visible(form);
+    await form.getByLabel('目标比例（%）').fill('1');
+    await form.getByRole('button', { name: spaced('保存') }).click();
+    await hidden(form);
+    await expect.poll(() => first.getByTestId('target-share').textContent(), { timeout: T }).toMatch(/≥ 1%/);
+    const last = page.getByTestId('target-card').last();
+    const title = (await last.locator('.ant-card-head-title').textContent()) ?? '';
+    await last.getByTestId('target-delete').click();
+    const pop = page.locator('.ant-popover').filter({ hasText: `删除目标“${title}”？进度由考核结果计算，删除后不影响已有考核表。` });
+    await visible(pop);
+    await pop.getByRole('button', { name: spaced('删除') }).click();
+    await expect.poll(() => page.getByTestId('target-card').count(), { timeout: T }).toBe(2);
+    expect(await page.getByTestId('target-card').filter({ hasText: title }).count()).toBe(0);
+  });
+
   it('works at phone width (390 px): the sheet, its records and the targets', async () => {
     const phone = await openBrowser({ viewport: { width: 390, height: 844 } });
     try {

@@ -30,7 +30,7 @@ export function protectedEndpoints(routes: RouteOptions[]): Endpoint[] {
   return endpoints(routes).filter((e) => e.url.startsWith('/api/') && !e.route.config?.public && !e.url.startsWith('/api/docs'));
 }
 
-export type EntityKind = 'org' | 'member' | 'user' | 'unit' | 'alliance' | 'household' | 'importJob' | 'devCase' | 'appraisalRound' | 'transfer' | 'mobileRecord' | 'commitment' | 'assessmentRound' | 'assessmentSheet' | 'meeting' | 'meetingFile';
+export type EntityKind = 'org' | 'member' | 'user' | 'unit' | 'alliance' | 'household' | 'importJob' | 'devCase' | 'appraisalRound' | 'transfer' | 'mobileRecord' | 'commitment' | 'assessmentRound' | 'assessmentSheet' | 'assessmentTarget' | 'meeting' | 'meetingFile';
 /** Entity ids are integers, except import jobs (uuid). */
 export type EntityId = number | string;
 
@@ -48,7 +48,7 @@ export function idKind(name: string, url: string): EntityKind {
   if (/household/i.test(name)) return 'household';
   if (/job/i.test(name)) return 'importJob';
   if (name !== 'id') return 'org';
-  const byPrefix: [string, EntityKind][] = [['/api/members', 'member'], ['/api/users', 'user'], ['/api/units', 'unit'], ['/api/alliances', 'alliance'], ['/api/households', 'household'], ['/api/development/cases', 'devCase'], ['/api/appraisal-rounds', 'appraisalRound'], ['/api/transfers', 'transfer'], ['/api/mobile', 'mobileRecord'], ['/api/commitments', 'commitment'], ['/api/assessment-rounds', 'assessmentRound'], ['/api/assessment-sheets', 'assessmentSheet'], ['/api/orglife/meetings', 'meeting'], ['/api/orglife/attachments', 'meetingFile']];
+  const byPrefix: [string, EntityKind][] = [['/api/members', 'member'], ['/api/users', 'user'], ['/api/units', 'unit'], ['/api/alliances', 'alliance'], ['/api/households', 'household'], ['/api/development/cases', 'devCase'], ['/api/appraisal-rounds', 'appraisalRound'], ['/api/transfers', 'transfer'], ['/api/mobile', 'mobileRecord'], ['/api/commitments', 'commitment'], ['/api/assessment-rounds', 'assessmentRound'], ['/api/assessment-sheets', 'assessmentSheet'], ['/api/assessment-targets', 'assessmentTarget'], ['/api/orglife/meetings', 'meeting'], ['/api/orglife/attachments', 'meetingFile']];
   return byPrefix.find(([p]) => url.startsWith(p))?.[1] ?? 'org';
 }
 

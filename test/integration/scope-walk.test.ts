@@ -26,6 +26,7 @@ let mobiles: Record<'a' | 'b', number>;
 let commitments: Record<'a' | 'b', number>;
 let asmRounds: Record<'a' | 'b', number>;
 let asmSheets: Record<'a' | 'b', number>;
+let asmTargets: Record<'a' | 'b', number>;
 let meetings: Record<'a' | 'b', number>;
 let meetingFiles: Record<'a' | 'b', number>;
 let markers: string[];
@@ -84,6 +85,9 @@ beforeAll(async () => {
   const [asmA, asmB] = [await asm(a), await asm(b)];
   asmRounds = { a: asmA.round, b: asmB.round };
   asmSheets = { a: asmA.sheet, b: asmB.sheet };
+  // Assessment targets (考核目标): one set by each township.
+  const asmTarget = async (orgId: number) => (await ts.db.insertInto('assessment_targets').values({ org_id: orgId, standard_code: 'five_good_village', share_bp: 6500, deadline: '2027-12-31', title: 'walk 目标', source: 'walk', created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow()).id;
+  asmTargets = { a: await asmTarget(a.township.id), b: await asmTarget(b.township.id) };
   // Organizational life (组织生活): a held member meeting of A's village and B's branch, with a text attachment.
   const meeting = async (orgId: number) => {
     const m = await ts.db.insertInto('orglife_meetings').values({ org_id: orgId, kind: 'member_meeting', state: 'held', topic: 'walk 支部党员大会', planned_on: '2026-03-10', held_on: '2026-03-10', minutes: 'walk 会议记录', created_by_name: 'walk' }).returning('id').executeTakeFirstOrThrow();
@@ -108,11 +112,12 @@ beforeAll(async () => {
     commitment: [commitments.a],
     assessmentRound: [asmRounds.a],
     assessmentSheet: [asmSheets.a],
+    assessmentTarget: [asmTargets.a],
     meeting: [meetings.a],
     meetingFile: [meetingFiles.a],
   };
   // In-scope ids for every B walker (the branch and its member lie inside each B scope).
-  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id, devCase: devCases.b, appraisalRound: rounds.b, transfer: transfers.b, mobileRecord: mobiles.b, commitment: commitments.b, assessmentRound: asmRounds.b, assessmentSheet: asmSheets.b, meeting: meetings.b, meetingFile: meetingFiles.b };
+  inside = { org: b.branch.id, member: b.members[2]!.id, user: users.bSec.id, unit: b.unit.id, alliance: b.alliance.id, household: b.household.id, importJob: jobs.b.id, devCase: devCases.b, appraisalRound: rounds.b, transfer: transfers.b, mobileRecord: mobiles.b, commitment: commitments.b, assessmentRound: asmRounds.b, assessmentSheet: asmSheets.b, assessmentTarget: asmTargets.b, meeting: meetings.b, meetingFile: meetingFiles.b };
   markers = [...secretMarkers(tree, [users.aStaff, users.aSec, users.aMember, users.rootAdmin]), root.name, root.code, jobs.a.fileName, jobs.root.fileName, '甲发展申请人'];
   // Live sessions of A's users: a walk that signed them out would show in the snapshot.
   aSessions = [await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD), await login(ts.app, users.aSec.username, DEFAULT_PASSWORD)];
@@ -132,7 +137,7 @@ function leaked(text: string, requestUrl?: string) {
 /** Everything except the caller's own user row and sessions, as comparable JSON. */
 async function snapshot(callerId: number) {
   const { db } = ts;
-  const [orgs, members, others, sessions, units, alliances, households] = await Promise.all([
+  const [orgs, members, others, sessions, units, alliances, households, asmTargetRows] = await Promise.all([
     db.selectFrom('organizations').selectAll().orderBy('id').execute(),
     db.selectFrom('members').selectAll().orderBy('id').execute(),
     db.selectFrom('users').selectAll().where('id', '!=', callerId).orderBy('id').execute(),
@@ -140,8 +145,9 @@ async function snapshot(callerId: number) {
     db.selectFrom('units').selectAll().orderBy('id').execute(),
     sql`select a.*, (select json_agg(am order by am.unit_id) from alliance_members am where am.alliance_id = a.id) m from alliances a order by a.id`.execute(db).then((r) => r.rows),
     sql`select h.*, (select json_agg(mh order by mh.member_id) from member_households mh where mh.household_id = h.id) m from households h order by h.id`.execute(db).then((r) => r.rows),
+    db.selectFrom('assessment_targets').selectAll().orderBy('id').execute(),
   ]);
-  return JSON.parse(JSON.stringify({ orgs, members, others, sessions, units, alliances, households })) as unknown;
+  return JSON.parse(JSON.stringify({ orgs, members, others, sessions, units, alliances, households, asmTargetRows })) as unknown;
 }
 
 async function lastSeq() {
@@ -279,7 +285,7 @@ describe('positive control: a user scoped to A makes the same calls', () => {
     const { a } = tree;
     const c = await login(ts.app, users.aStaff.username, DEFAULT_PASSWORD);
     const target = (s: Slot) =>
-      s.kind === 'transfer' ? transfers.a : s.kind === 'mobileRecord' ? mobiles.a : s.kind === 'commitment' ? commitments.a : s.kind === 'assessmentRound' ? asmRounds.a : s.kind === 'assessmentSheet' ? asmSheets.a : s.kind === 'meeting' ? meetings.a : s.kind === 'meetingFile' ? meetingFiles.a : s.kind === 'appraisalRound' ? rounds.a : s.kind === 'devCase' ? devCases.a : s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
+      s.kind === 'transfer' ? transfers.a : s.kind === 'mobileRecord' ? mobiles.a : s.kind === 'commitment' ? commitments.a : s.kind === 'assessmentRound' ? asmRounds.a : s.kind === 'assessmentSheet' ? asmSheets.a : s.kind === 'assessmentTarget' ? asmTargets.a : s.kind === 'meeting' ? meetings.a : s.kind === 'meetingFile' ? meetingFiles.a : s.kind === 'appraisalRound' ? rounds.a : s.kind === 'devCase' ? devCases.a : s.kind === 'member' ? a.members[0]!.id : s.kind === 'user' ? users.aSec.id : s.kind === 'unit' ? a.unit.id : s.kind === 'alliance' ? a.alliance.id : s.kind === 'household' ? a.household.id : s.kind === 'importJob' ? jobs.a.id : s.where === 'params' ? a.village.id : a.township.id;
     const results: string[] = [];
     let details = 0;
     // Reads first, so the details are checked before the writes rename or move their targets.

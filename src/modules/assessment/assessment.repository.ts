@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { AssessmentSheetTable, DB } from '../../db/schema.ts';
+import type { AssessmentSheetTable, AssessmentTargetTable, DB } from '../../db/schema.ts';
 import { orgPathInScope } from '../../db/scope.ts';
 import type { Scope } from '../../server/context.ts';
 import type { AppliesTo } from './assessment.schemas.ts';
@@ -183,6 +183,27 @@ export async function listTargets(db: Db, path: string) {
 export async function insertTarget(db: Db, row: { org_id: number; standard_code: string; share_bp: number; deadline: string; title: string; source: string; created_by_name: string }) {
   const { id } = await db.insertInto('assessment_targets').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
+}
+
+/** One target whose setting organization lies inside the scope, with that organization's path. */
+export async function findTarget(db: Db, scope: Scope, id: number, lock = false) {
+  let q = db
+    .selectFrom('assessment_targets as t')
+    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .selectAll('t')
+    .select(['o.name as org_name', sql<string>`o.path::text`.as('org_path')])
+    .where('t.id', '=', id)
+    .where(orgPathInScope(scope, 'o.path'));
+  if (lock) q = q.forUpdate('t');
+  return q.executeTakeFirst();
+}
+
+export async function updateTarget(db: Db, id: number, patch: Updateable<AssessmentTargetTable>) {
+  await db.updateTable('assessment_targets').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteTarget(db: Db, id: number) {
+  await db.deleteFrom('assessment_targets').where('id', '=', id).execute();
 }
 
 /** Final sheets of a standard (any version) for organizations in the subtree of `path`, oldest period first. */

@@ -19,6 +19,8 @@ import {
   TargetList,
   CreatedTarget,
   TargetsQuery,
+  UpdatedTarget,
+  UpdateTargetBody,
 } from './assessment.schemas.ts';
 import * as service from './assessment.service.ts';
 import * as sheets from './assessment.sheets.ts';
@@ -75,6 +77,19 @@ export const assessmentModule: Module = {
       '/api/assessment-targets',
       { config: { permission: 'org.write', example: { body: { orgId: 1, standardCode: 'five_good_village', sharePct: 65, deadline: '2027-12-31', title: '村级党组织达到“五个好”', source: '测试' } } }, schema: { summary: '设定考核目标——县级以上组织部门', tags, body: CreateTargetBody, response: { 201: CreatedTarget } } },
       async (req, reply) => reply.status(201).send(await targets.createTarget(db, requireCtx(req), req.body)),
+    );
+    app.patch(
+      '/api/assessment-targets/:id',
+      { config: { permission: 'org.write', example: { body: { sharePct: 70, deadline: '2028-06-30' } } }, schema: { summary: '修改考核目标的比例、期限、名称或依据（考核标准不能改）——县级以上组织部门', tags, params: IdParams, body: UpdateTargetBody, response: { 200: UpdatedTarget } } },
+      async (req) => targets.updateTarget(db, requireCtx(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/api/assessment-targets/:id',
+      { config: { permission: 'org.write' }, schema: { summary: '删除考核目标（进度由考核结果计算，已有考核表不受影响）——县级以上组织部门', tags, params: IdParams } },
+      async (req, reply) => {
+        await targets.deleteTarget(db, requireCtx(req), req.params.id);
+        return reply.status(204).send();
+      },
     );
   },
 };

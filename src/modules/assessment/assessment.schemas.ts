@@ -222,6 +222,11 @@ export const CreateTargetBody = z.strictObject({
   source: z.string().trim().min(2).max(1000),
 });
 export type CreateTargetBody = z.infer<typeof CreateTargetBody>;
+/** A target's share, deadline, title or source; its organization and standard (what it counts) stay. */
+export const UpdateTargetBody = CreateTargetBody.omit({ orgId: true, standardCode: true })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: '至少修改一项' });
+export type UpdateTargetBody = z.infer<typeof UpdateTargetBody>;
 export const TargetOrg = z.object({ orgId: z.number(), orgName: z.string(), reached: z.boolean(), sheetId: z.number().nullable(), roundTitle: z.string().nullable(), totalPct: z.number().nullable(), finalizedOn: z.string().nullable() });
 export const Target = z.object({
   id: z.number(),
@@ -238,9 +243,12 @@ export const Target = z.object({
   reached: z.number().describe('最近一次定稿考核达到标准的组织数'),
   progressPct: z.number().nullable(),
   met: z.boolean(),
+  canEdit: z.boolean().describe('调用者可修改或删除此目标（设定目标的组织在其范围内，且为县级以上组织部门）'),
   series: z.array(z.object({ periodTo: z.string(), label: z.string(), reached: z.number(), total: z.number(), pct: z.number().nullable() })),
   orgs: z.array(TargetOrg),
 });
 export const TargetList = z.object({ orgId: z.number(), orgName: z.string(), items: z.array(Target) });
 /** A new target's id, with the organization's targets as they now stand. */
 export const CreatedTarget = TargetList.extend({ id: z.number() });
+/** The changed target's id, with its organization's targets as they now stand. */
+export const UpdatedTarget = TargetList.extend({ id: z.number() });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { pathInScope } from '../../db/scope.ts';
@@ -7,7 +7,7 @@ import { badRequest, notFound } from '../../server/errors.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { findOrg } from '../organizations/organizations.repository.ts';
 import * as repo from './assessment.repository.ts';
-import { AppliesTo, type CreateTargetBody, type Target, type TargetList } from './assessment.schemas.ts';
+import { AppliesTo, type CreateTargetBody, type Target, type TargetList, type UpdateTargetBody } from './assessment.schemas.ts';
 import { requireCountyStaff, requireStaff } from './assessment.service.ts';
 
 // Targets ("by 2027-12-31, ≥65% of village organizations reach 五个好") and their progress in a
@@ -26,7 +26,7 @@ function periodLabel(to: string) {
   return m === 12 ? `${y}年末` : `${y}年${m}月末`;
 }
 
-async function progress(db: Kysely<DB>, ctx: RequestContext, t: Awaited<ReturnType<typeof repo.listTargets>>[number], view: { path: string }): Promise<T | null> {
+async function progress(db: Kysely<DB>, ctx: RequestContext, t: Awaited<ReturnType<typeof repo.listTargets>>[number], view: { path: string }, setsTargets: boolean): Promise<T | null> {
   const std = await repo.latestStandard(db, t.standard_code);
   if (!std) return null;
   const orgs = await repo.categoryOrgs(db, view.path, AppliesTo.parse(std.applies_to), true);
@@ -57,6 +57,7 @@ async function progress(db: Kysely<DB>, ctx: RequestContext, t: Awaited<ReturnTy
     reached,
     progressPct: pct(reached, orgs.length),
     met: meets(reached, orgs.length, t.share_bp),
+    canEdit: setsTargets && pathInScope(ctx.scope, t.org_path),
     series,
     orgs: orgs.map((o) => {
       const h = latest.get(o.id);
@@ -72,7 +73,11 @@ export async function listTargets(db: Kysely<DB>, ctx: RequestContext, orgId: nu
   const org = id ? await findOrg(db, ctx.scope, id) : undefined;
   if (!org) throw notFound();
   const rows = await repo.listTargets(db, org.path);
-  const items = (await Promise.all(rows.map((t) => progress(db, ctx, t, org)))).filter((x): x is T => x !== null);
+  const sets = await requireCountyStaff(db, ctx).then(
+    () => true,
+    () => false,
+  );
+  const items = (await Promise.all(rows.map((t) => progress(db, ctx, t, org, sets)))).filter((x): x is T => x !== null);
   return { orgId: org.id, orgName: org.name, items };
 }
 
@@ -88,4 +93,41 @@ export async function createTarget(db: Kysely<DB>, ctx: RequestContext, body: Cr
     return newId;
   });
   return { id, ...(await listTargets(db, ctx, org.id)) };
+}
+
+/** A target the caller may change: set by an organization inside the scope (else 404, like any record outside it), by county staff. */
+async function targetToChange(trx: Transaction<DB>, ctx: RequestContext, id: number) {
+  requireStaff(ctx);
+  const t = await repo.findTarget(trx, ctx.scope, id, true);
+  if (!t) throw notFound();
+  await requireCountyStaff(trx, ctx);
+  return t;
+}
+
+const stored = (t: NonNullable<Awaited<ReturnType<typeof repo.findTarget>>>) => ({ org_id: t.org_id, standard_code: t.standard_code, share_bp: t.share_bp, deadline: t.deadline, title: t.title, source: t.source });
+
+/** Change a target's share, deadline, title or source; the standard it counts stays (a different one is a new target). */
+export async function updateTarget(db: Kysely<DB>, ctx: RequestContext, id: number, body: UpdateTargetBody) {
+  const patch = {
+    ...(body.sharePct === undefined ? {} : { share_bp: Math.round(body.sharePct * 100) }),
+    ...(body.deadline === undefined ? {} : { deadline: body.deadline }),
+    ...(body.title === undefined ? {} : { title: body.title }),
+    ...(body.source === undefined ? {} : { source: body.source }),
+  };
+  const orgId = await db.transaction().execute(async (trx) => {
+    const t = await targetToChange(trx, ctx, id);
+    await repo.updateTarget(trx, id, patch);
+    await appendAudit(trx, ctx, { action: 'assessment.targetUpdate', entity: 'assessment_target', entityId: id, scopePath: t.org_path, before: stored(t), after: { ...stored(t), ...patch } });
+    return t.org_id;
+  });
+  return { id, ...(await listTargets(db, ctx, orgId)) };
+}
+
+/** Remove a target: it holds no history of its own (progress is counted from the sheets, which stay). */
+export async function deleteTarget(db: Kysely<DB>, ctx: RequestContext, id: number) {
+  await db.transaction().execute(async (trx) => {
+    const t = await targetToChange(trx, ctx, id);
+    await repo.deleteTarget(trx, id);
+    await appendAudit(trx, ctx, { action: 'assessment.targetDelete', entity: 'assessment_target', entityId: id, scopePath: t.org_path, before: { ...stored(t), created_by_name: t.created_by_name } });
+  });
 }

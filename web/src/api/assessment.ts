@@ -14,6 +14,7 @@ import type {
   Standard as StandardSchema,
   StandardList as StandardListSchema,
   TargetList as TargetListSchema,
+  UpdateTargetBody as UpdateTargetBodySchema,
 } from '../../../src/modules/assessment/assessment.schemas.ts';
 import { api } from './client.ts';
 
@@ -34,6 +35,7 @@ export type ManualBody = z.input<typeof ManualBodySchema>;
 export type ReviewBody = z.input<typeof ReviewBodySchema>;
 export type SaveStandardBody = z.input<typeof SaveStandardBodySchema>;
 export type CreateTargetBody = z.input<typeof CreateTargetBodySchema>;
+export type UpdateTargetBody = z.input<typeof UpdateTargetBodySchema>;
 
 export function useAsmRounds(orgId: number) {
   return useQuery({ queryKey: ['assessment', 'rounds', orgId], queryFn: ({ signal }) => api.get<AsmRoundList>('/api/assessment-rounds', { orgId }, signal), enabled: orgId > 0 });
@@ -103,6 +105,23 @@ export function useCreateTarget() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateTargetBody) => api.post<AsmTargetList>('/api/assessment-targets', body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['assessment', 'targets'] }),
+  });
+}
+
+/** Change a target's share, deadline, title or source (its standard stays). */
+export function useUpdateTarget() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateTargetBody }) => api.patch<AsmTargetList>(`/api/assessment-targets/${id}`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['assessment', 'targets'] }),
+  });
+}
+
+export function useDeleteTarget() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<void>(`/api/assessment-targets/${id}`),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['assessment', 'targets'] }),
   });
 }

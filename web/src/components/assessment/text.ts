@@ -138,6 +138,12 @@ const zh = {
   targetLine: '目标线',
   actual: '达到标准的比例',
   reachedOf: '{{reached}} / {{total}} 个组织',
+  editTarget: '修改',
+  editTargetTitle: '修改目标',
+  standardFixed: '考核标准不能修改；要按其他标准统计，请另设目标',
+  deleteTarget: '删除',
+  deleteTargetConfirm: '删除目标“{{title}}”？进度由考核结果计算，删除后不影响已有考核表。',
+  deleted: '已删除',
 };
 type Key = keyof typeof zh;
 
@@ -274,6 +280,12 @@ const en: Record<Key, string> = {
   targetLine: 'Target',
   actual: 'Share reaching the standard',
   reachedOf: '{{reached}} of {{total}} organizations',
+  editTarget: 'Edit',
+  editTargetTitle: 'Edit target',
+  standardFixed: 'The standard cannot be changed; set another target to count a different one',
+  deleteTarget: 'Delete',
+  deleteTargetConfirm: 'Delete the target “{{title}}”? Progress is counted from the assessment results; the existing sheets are not affected.',
+  deleted: 'Deleted',
 };
 
 const fill = (s: string, params: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
