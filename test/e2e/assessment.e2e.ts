@@ -55,6 +55,12 @@ describe('考核评价', () => {
     await visible(page.getByTestId('round-title'));
     expect(await page.getByTestId('round-title').textContent()).toContain('2026年第二季度');
     await visible(page.getByTestId('round-chart'));
+    // The round's results download as a workbook (a zip: it begins with PK).
+    const href = await page.getByTestId('round-export').getAttribute('href');
+    const xlsx = await page.request.get(`${server.url}${href}`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect((await xlsx.body()).subarray(0, 2).toString('latin1')).toBe('PK');
     await settle(page);
     await screenshot(page, 'assessment-round');
   });
@@ -128,6 +134,14 @@ describe('考核评价', () => {
     expect(await page.getByTestId('target-card').count()).toBe(3);
     await visible(page.getByTestId('target-chart'));
     expect(await page.getByTestId('target-progress').first().textContent()).toMatch(/当前进度：[\d.]+%/);
+    // The demo's focus townships have villages that reached 五个好 in the Q3 rounds: the village
+    // target shows them, and its count is the number of organizations listed as counted.
+    type Targets = { items: { standardCode: string; reached: number; total: number; orgs: { reached: boolean }[] }[] };
+    const api = (await (await page.request.get(`${server.url}/api/assessment-targets`)).json()) as Targets;
+    const village = api.items.find((t) => t.standardCode === 'five_good_village')!;
+    expect(village.reached).toBeGreaterThan(0);
+    expect(village.orgs.filter((o) => o.reached).length).toBe(village.reached);
+    await expect(page.getByTestId('target-card').filter({ hasText: '村级党组织达到“五个好”' }).getByTestId('target-progress').textContent()).resolves.toContain(`${village.reached} / ${village.total}`);
     await settle(page);
     await screenshot(page, 'assessment-targets');
   });

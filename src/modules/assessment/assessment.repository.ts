@@ -143,6 +143,18 @@ export async function roundSheets(db: Db, scope: Scope, roundId: number) {
     .execute();
 }
 
+/** The round's sheets in the caller's view with their kept figures, for the workbook. */
+export async function roundSheetsForExport(db: Db, scope: Scope, roundId: number) {
+  return db
+    .selectFrom('assessment_sheets as h')
+    .innerJoin('organizations as o', 'o.id', 'h.org_id')
+    .select(['o.name as org_name', 'h.state', 'h.computed', 'h.manual', 'h.submitted_on', 'h.reviewed_on', 'h.finalized_on'])
+    .where('h.round_id', '=', roundId)
+    .where(orgPathInScope(scope, 'o.path'))
+    .orderBy('o.path')
+    .execute();
+}
+
 // ---- sheets ----
 
 /** One sheet inside the scope (the sheet's organization lies in the caller's subtree), with its round and standard. */

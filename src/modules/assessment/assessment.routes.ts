@@ -25,6 +25,7 @@ import {
 import * as service from './assessment.service.ts';
 import * as sheets from './assessment.sheets.ts';
 import * as targets from './assessment.targets.ts';
+import { exportRound } from './assessment.export.ts';
 
 const tags = ['assessment'];
 
@@ -49,6 +50,10 @@ export const assessmentModule: Module = {
       async (req, reply) => reply.status(201).send(await service.createRound(db, requireCtx(req), req.body)),
     );
     app.get('/api/assessment-rounds/:id', { config: { permission: 'member.read' }, schema: { summary: '考核轮次详情与各组织考核表进度', tags, params: IdParams, response: { 200: RoundDetail } } }, async (req) => service.roundDetail(db, requireCtx(req), req.params.id));
+    app.get('/api/assessment-rounds/:id/export', { config: { permission: 'member.read' }, schema: { summary: '导出考核结果 Excel（每个组织一行：各项指标得分、总分、是否达标、星级）', tags, params: IdParams } }, async (req, reply) => {
+      const { body, headers } = await exportRound(db, requireCtx(req), req.params.id);
+      return reply.headers(headers).send(body);
+    });
     app.get('/api/assessment-sheets/:id', { config: { permission: 'member.read' }, schema: { summary: '考核表：各项指标的数值、得分和所依据的记录', tags, params: IdParams, response: { 200: SheetDetail } } }, async (req) => sheets.detail(db, requireCtx(req), req.params.id));
     app.put(
       '/api/assessment-sheets/:id/manual',

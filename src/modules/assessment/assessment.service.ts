@@ -81,7 +81,7 @@ export async function saveStandard(db: Kysely<DB>, ctx: RequestContext, body: Sa
 }
 
 /** How the launching organization's name shows: above the caller's scope it is only "上级党委". */
-const launcherName = (ctx: RequestContext, r: { org_name: string; org_path: string }) => (pathInScope(ctx.scope, r.org_path) ? r.org_name : ctx.locale === 'en' ? 'Higher committee' : '上级党委');
+export const launcherName = (ctx: RequestContext, r: { org_name: string; org_path: string }) => (pathInScope(ctx.scope, r.org_path) ? r.org_name : ctx.locale === 'en' ? 'Higher committee' : '上级党委');
 
 function presentRound(ctx: RequestContext, r: repo.RoundRow): Summary {
   const c = r.counts ?? {};

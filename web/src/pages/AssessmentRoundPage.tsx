@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Card, Descriptions, Empty, Space, Spin, Table, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Empty, Space, Spin, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -65,7 +65,16 @@ export default function AssessmentRoundPage() {
           <RoundCharts states={charts.states} stars={charts.stars} statesTitle={tx('chartStates')} starsTitle={tx('chartStars')} />
         </Suspense>
       </Card>
-      <Card size="small" title={tx('sheets')}>
+      <Card
+        size="small"
+        title={tx('sheets')}
+        extra={
+          // A plain download link: the browser saves 考核结果_<title>.xlsx with the session cookie.
+          <Button size="small" icon={<DownloadOutlined />} href={`/api/assessment-rounds/${r.id}/export`} download data-testid="round-export">
+            {tx('exportXlsx')}
+          </Button>
+        }
+      >
         <Table
           rowKey="id"
           size="middle"
