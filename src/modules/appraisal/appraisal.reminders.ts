@@ -1,10 +1,10 @@
-import dayjs from 'dayjs';
 import { daysBetween } from '../../lib/dates.ts';
 import { APPRAISAL_STATE } from '../../shared/enums.ts';
 import { rulesInForce } from '../rules/rules.repository.ts';
 import type { Reminder, ReminderProvider } from '../reminders/types.ts';
 import { unfinishedRounds } from './appraisal.repository.ts';
 import { roundDeadline, ruleParam, type AppraisalState } from './appraisal.rules.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 /**
  * Appraisal rounds not finished (results not published) by their deadline — by the rule
@@ -12,7 +12,7 @@ import { roundDeadline, ruleParam, type AppraisalState } from './appraisal.rules
  */
 export const appraisalReminders: ReminderProvider = async (db, scope, q) => {
   if (q.memberId !== undefined || scope.kind === 'self') return [];
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   // A round's deadline lies after its year, so only years up to the horizon's can be due.
   const rows = await unfinishedRounds(db, scope, q.subtreePath, Number(until.slice(0, 4)), q.limit);
   const out: Reminder[] = [];

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { RequestContext } from '../../server/context.ts';
 import { notFound } from '../../server/errors.ts';
-import { contentDisposition } from '../statistics/statistics.xlsx.ts';
+import { contentDisposition, safeFileName } from '../statistics/statistics.xlsx.ts';
 import { assemble, type ComputedSnapshot, type ManualMap } from './assessment.compute.ts';
 import * as repo from './assessment.repository.ts';
 import { Definition } from './assessment.schemas.ts';
@@ -83,10 +83,13 @@ export async function roundWorkbook(round: ExportRound, def: Definition, sheets:
   }
   ws.getRow(2).height = 48;
 
+  // Each sheet scored once: the rows and the 说明 sheet's count of 达标 both read it.
+  const results = sheets.map((s) => (scored(s) ? assemble(def, s.computed!, s.manual, 'zh-CN') : null));
   sheets.forEach((s, i) => {
     const values: (string | number | null)[] = [i + 1, s.orgName, STATE_ZH[s.state] ?? s.state];
-    if (scored(s)) {
-      const { items, result } = assemble(def, s.computed!, s.manual, 'zh-CN');
+    const scoredSheet = results[i];
+    if (scoredSheet) {
+      const { items, result } = scoredSheet;
       for (const item of items) {
         for (const ind of item.indicators) values.push(ind.points === null ? '不计入' : ind.points);
         values.push(item.pct === null ? null : item.pct / 100);
@@ -98,7 +101,7 @@ export async function roundWorkbook(round: ExportRound, def: Definition, sheets:
     }
     values.push(s.submittedOn, s.reviewedOn, s.finalizedOn);
     const row = ws.addRow(values);
-    if (!scored(s)) row.font = { color: { argb: 'FF8C8C8C' } };
+    if (!scoredSheet) row.font = { color: { argb: 'FF8C8C8C' } };
   });
 
   // Widths and formats: names wide, points narrow, rates as percentages.
@@ -117,8 +120,8 @@ export async function roundWorkbook(round: ExportRound, def: Definition, sheets:
   [10, 8, 10, 10, 6, 12, 12, 12].forEach((w, k) => (ws.getColumn(col + k).width = w));
   ws.getColumn(col + 2).numFmt = '0.0%';
 
-  const done = sheets.filter(scored);
-  const passed = done.filter((s) => assemble(def, s.computed!, s.manual, 'zh-CN').result.passed).length;
+  const done = results.filter((r) => r !== null);
+  const passed = done.filter((r) => r.result.passed).length;
   const about = wb.addWorksheet('说明');
   about.columns = [
     { header: '项目', key: 'k', width: 22 },
@@ -167,11 +170,9 @@ export async function exportRound(db: Kysely<DB>, ctx: RequestContext, id: numbe
 
 /** 考核结果_<考核名称>.xlsx, with an ASCII fallback. */
 export function roundExportHeaders(title: string, roundId: number) {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
-  const safe = title.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
   return {
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': contentDisposition(`考核结果_${safe}.xlsx`, `assessment_round_${roundId}.xlsx`),
+    'content-disposition': contentDisposition(`考核结果_${safeFileName(title)}.xlsx`, `assessment_round_${roundId}.xlsx`),
     'cache-control': 'no-store',
   };
 }

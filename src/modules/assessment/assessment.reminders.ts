@@ -1,7 +1,7 @@
-import dayjs from 'dayjs';
 import { daysBetween } from '../../lib/dates.ts';
 import type { Reminder, ReminderProvider } from '../reminders/types.ts';
 import { sheetsAwaitingReview, sheetsToSelfCheck } from './assessment.repository.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 /**
  * 考核评价 reminders: an organization's sheet still to self-check when its round falls due within
@@ -11,7 +11,7 @@ import { sheetsAwaitingReview, sheetsToSelfCheck } from './assessment.repository
  */
 export const assessmentReminders: ReminderProvider = async (db, scope, q) => {
   if (q.memberId !== undefined || scope.kind === 'self') return [];
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   const [selfCheck, review] = await Promise.all([sheetsToSelfCheck(db, scope, q.subtreePath, until, q.limit), sheetsAwaitingReview(db, scope, q.subtreePath, q.limit)]);
   const out: Reminder[] = selfCheck.map((h) => {
     const left = daysBetween(q.today, h.due_on);

@@ -1,14 +1,14 @@
-import dayjs from 'dayjs';
 import { daysBetween } from '../../lib/dates.ts';
 import type { Reminder, ReminderProvider } from '../reminders/types.ts';
 import { openItemsDue } from './commitments.repository.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 /**
  * Commitment items still in progress that fall due within the horizon or are past their deadline;
  * for a member, the items of their own commitments.
  */
 export const commitmentReminders: ReminderProvider = async (db, scope, q) => {
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   const memberId = q.memberId ?? (scope.kind === 'self' ? (scope.memberId ?? -1) : undefined);
   const rows = await openItemsDue(db, scope, q.subtreePath, until, memberId, q.limit);
   return rows.map((r): Reminder => {

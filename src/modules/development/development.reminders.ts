@@ -1,8 +1,8 @@
-import dayjs from 'dayjs';
 import { rulesInForce } from '../rules/rules.repository.ts';
 import type { Reminder, ReminderProvider } from '../reminders/types.ts';
 import { listCases, stepDates } from './development.repository.ts';
 import { nextDue, probationEnd, stepLabel, type DoneDates } from './steps.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 /**
  * Development reminders: a step with a deadline (talk within a month, approval within three
@@ -13,7 +13,7 @@ export const developmentReminders: ReminderProvider = async (db, scope, q) => {
   const rules = await rulesInForce(db, q.today);
   const rows = (await listCases(db, scope, { subtreePath: q.subtreePath, status: 'open' })).filter((c) => q.memberId === undefined || c.member_id === q.memberId);
   const steps = await stepDates(db, rows.map((r) => r.id));
-  const horizon = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const horizon = horizonEnd(q.today, q.horizonDays);
   const out: Reminder[] = [];
   for (const c of rows) {
     const done: DoneDates = Object.fromEntries(steps.filter((s) => s.case_id === c.id).map((s) => [s.step, s.done_on]));

@@ -6,6 +6,7 @@ import { rulesInForce } from '../rules/rules.repository.ts';
 import { computeSlots, inactiveOrgs } from './orglife.compliance.ts';
 import * as repo from './orglife.repository.ts';
 import { ruleParam, slotLabel, type MeetingKind } from './orglife.rules.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 const label = (k: string) => ORGLIFE_KIND.table[k as MeetingKind] ?? { zh: k, en: k };
 
@@ -15,7 +16,7 @@ const label = (k: string) => ORGLIFE_KIND.table[k as MeetingKind] ?? { zh: k, en
  * days (overdue), and planned meetings coming up (info). For a member: the meetings they are invited to.
  */
 export const orglifeReminders: ReminderProvider = async (db, scope, q) => {
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   const planned = await repo.plannedMeetings(db, scope, { subtreePath: q.subtreePath, memberId: q.memberId, from: q.today, until, limit: q.limit });
   const upcoming: Reminder[] = planned.map((m) => ({
     kind: 'orglife.meeting_planned',

@@ -1,8 +1,8 @@
-import dayjs from 'dayjs';
 import { daysBetween } from '../../lib/dates.ts';
 import { HONOUR_KIND } from '../../shared/enums.ts';
 import type { Reminder, ReminderProvider } from '../reminders/types.ts';
 import { campaignsClosing, nominationsWaiting } from './recognition.repository.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 const honour = (k: string) => HONOUR_KIND.table[k as keyof typeof HONOUR_KIND.table] ?? { zh: k, en: k };
 
@@ -13,7 +13,7 @@ const honour = (k: string) => HONOUR_KIND.table[k as keyof typeof HONOUR_KIND.ta
  */
 export const recognitionReminders: ReminderProvider = async (db, scope, q) => {
   if (q.memberId !== undefined || scope.kind === 'self') return [];
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   const [closing, waiting] = await Promise.all([campaignsClosing(db, scope, q.subtreePath, q.today, until, q.limit), nominationsWaiting(db, scope, q.subtreePath, q.limit)]);
   const out: Reminder[] = closing.map((c) => {
     const left = daysBetween(q.today, c.nominate_until!);

@@ -1,12 +1,12 @@
-import dayjs from 'dayjs';
 import { daysBetween } from '../../lib/dates.ts';
 import type { Reminder, ReminderProvider } from '../reminders/types.ts';
 import { dueTasks } from './rectification.repository.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 /** Open rectification tasks of organizations on the 软弱涣散 list whose deadline has passed or falls within the horizon. Organization lists only. */
 export const rectificationReminders: ReminderProvider = async (db, scope, q) => {
   if (q.memberId !== undefined || scope.kind === 'self') return [];
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   const rows = await dueTasks(db, scope, q.subtreePath, until, q.limit);
   return rows.map((t): Reminder => {
     const left = daysBetween(q.today, t.deadline);

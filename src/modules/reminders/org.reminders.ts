@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import { addMonths, daysBetween } from '../../lib/dates.ts';
 import { checkOrganization, termYears } from '../organizations/checks.service.ts';
 import { rulesInForce } from '../rules/rules.repository.ts';
 import { orgByPath, termOrgs } from './reminders.repository.ts';
 import type { Reminder, ReminderProvider } from './types.ts';
+import { horizonEnd } from './window.ts';
 
 /**
  * Organization reminders over the existing setup checks: the term end of every organization in
@@ -14,7 +14,7 @@ export const organizationReminders: ReminderProvider = async (db, scope, q) => {
   if (q.memberId !== undefined) return [];
   const out: Reminder[] = [];
   const rules = await rulesInForce(db, q.today);
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   for (const o of await termOrgs(db, scope, q.subtreePath, q.limit)) {
     const years = termYears(rules.get('term.years'), o, o.term_years);
     if (!years || !o.term_started_on) continue;

@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -10,6 +9,7 @@ import { findOrg } from '../organizations/organizations.repository.ts';
 import { selfScope } from '../self/self.service.ts';
 import { reminderProviders, type NamedProvider } from './providers.ts';
 import { idsInSubtree } from './reminders.repository.ts';
+import { horizonEnd } from './window.ts';
 import type { MyRemindersQuery, ReminderCounts, ReminderCountsQuery, ReminderList, ReminderListQuery } from './reminders.schemas.ts';
 import type { Reminder, ReminderQuery } from './types.ts';
 import type { z } from 'zod';
@@ -34,7 +34,7 @@ export function compareReminders(a: Reminder, b: Reminder): number {
 /** Does a reminder fall inside the window: past due, or due on or before today + horizon days. */
 export function withinHorizon(r: Reminder, today: string, horizonDays: number): boolean {
   if (!r.dueOn) return true;
-  return r.dueOn <= dayjs(today).add(horizonDays, 'day').format('YYYY-MM-DD');
+  return r.dueOn <= horizonEnd(today, horizonDays);
 }
 
 const kindMatches = (kind: string, filter: string | undefined) => !filter || kind === filter || kind.startsWith(filter + '.');

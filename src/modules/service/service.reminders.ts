@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import { daysBetween } from '../../lib/dates.ts';
 import type { Reminder, ReminderProvider } from '../reminders/types.ts';
 import { rulesInForce } from '../rules/rules.repository.ts';
 import { activeAssignmentsWithLastReview } from './service.repository.ts';
 import { nextReviewOn, ruleReviewMonths } from './service.rules.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 /**
  * Post reviews falling due: every current assignment whose next review (the interval after the
@@ -12,7 +12,7 @@ import { nextReviewOn, ruleReviewMonths } from './service.rules.ts';
  */
 export const serviceReminders: ReminderProvider = async (db, scope, q) => {
   if (q.memberId !== undefined || scope.kind === 'self') return [];
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   const { months } = ruleReviewMonths(await rulesInForce(db, q.today));
   const out: Reminder[] = [];
   for (const a of await activeAssignmentsWithLastReview(db, scope, q.subtreePath, q.today, q.limit)) {

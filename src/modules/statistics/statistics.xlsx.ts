@@ -116,9 +116,11 @@ export function contentDisposition(filename: string, fallback: string): string {
   return `attachment; filename="${fallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
 }
 
+/** A name a file system accepts: the characters it refuses become _. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
+export const safeFileName = (x: string) => x.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
+
 /** 统计_<组织名称>_<截至日期>.xlsx (characters a file system refuses become _). */
 export function exportFilename(s: OrgStatistics): { filename: string; fallback: string } {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
-  const safe = (x: string) => x.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_');
-  return { filename: `统计_${safe(s.org.name)}_${s.asOf}.xlsx`, fallback: `statistics_${safe(s.org.code)}_${s.asOf}.xlsx` };
+  return { filename: `统计_${safeFileName(s.org.name)}_${s.asOf}.xlsx`, fallback: `statistics_${safeFileName(s.org.code)}_${s.asOf}.xlsx` };
 }

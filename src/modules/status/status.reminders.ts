@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import type { Reminder, ReminderProvider } from '../reminders/types.ts';
 import { periodsEnding } from './status.repository.ts';
+import { horizonEnd } from '../reminders/window.ts';
 
 // Looking back this far keeps an ended allowance on the list for a while (renew or let it end).
 const LOOKBACK_DAYS = 60;
@@ -10,7 +11,7 @@ const LOOKBACK_DAYS = 60;
  * periods ending (renew or end). A probation stays listed until a restoration or reversal is recorded.
  */
 export const statusReminders: ReminderProvider = async (db, scope, q) => {
-  const until = dayjs(q.today).add(q.horizonDays, 'day').format('YYYY-MM-DD');
+  const until = horizonEnd(q.today, q.horizonDays);
   const from = dayjs(q.today).subtract(LOOKBACK_DAYS, 'day').format('YYYY-MM-DD');
   const rows = await periodsEnding(db, scope, q.subtreePath, from, until, q.memberId, q.limit);
   const out: Reminder[] = [];
