@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { openBrowser, screenshot } from './browser.ts';
 import type { RunningServer } from './server.ts';
 import { T, changePassword, hidden, openFromMenu, settle, signIn, spaced, visible } from './ui.ts';
-import { browserSuite, choose } from './suite.ts';
+import { browserSuite, choose, confirmDialog } from './suite.ts';
 
 const NEW_PASSWORD = 'Nanhu2024assessment';
 let server: RunningServer;
@@ -19,14 +19,6 @@ browserSuite('assessment', (s) => {
   server = s.server;
   page = s.page;
 });
-
-/** Press the OK button of the open confirmation dialog. */
-async function confirmDialog(p: Page, ok: string) {
-  const dialog = p.locator('.ant-modal-confirm');
-  await visible(dialog);
-  await dialog.getByRole('button', { name: spaced(ok) }).click();
-  await dialog.first().waitFor({ state: 'detached', timeout: T });
-}
 
 describe('考核评价', () => {
   it('launches a quarterly 五个好 round for a township’s villages after confirming', async () => {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { assertChromium, openBrowser, screenshot, type BrowserSession } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { T, settle, visible } from './ui.ts';
+import { T, settle, spaced, visible } from './ui.ts';
 
 export interface BrowserSuite {
   server: RunningServer;
@@ -61,4 +61,28 @@ export async function choose(p: Page, trigger: Locator, option: string) {
     }
   }
   await expect.poll(() => trigger.innerText(), { timeout: T }).toContain(option);
+}
+
+/**
+ * Press the OK button of the open confirmation dialog and wait for it to close. On a loaded machine
+ * a click that lands while the dialog is still zooming in can be lost: wait the animation out, and
+ * press again if the dialog stays open with its button idle (a loading button means the request is
+ * under way: then only wait).
+ */
+export async function confirmDialog(p: Page, ok: string) {
+  const dialog = p.locator('.ant-modal-confirm').first();
+  await visible(dialog);
+  await expect.poll(async () => (await dialog.getAttribute('class')) ?? '', { timeout: T }).not.toMatch(/ant-zoom-appear/);
+  const button = dialog.getByRole('button', { name: spaced(ok) });
+  for (let attempt = 0; ; attempt++) {
+    await button.click();
+    try {
+      await dialog.waitFor({ state: 'detached', timeout: 8000 });
+      return;
+    } catch (err) {
+      const busy = await button.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true);
+      if (busy) return dialog.waitFor({ state: 'detached', timeout: T });
+      if (attempt >= 2) throw err;
+    }
+  }
 }
